@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    // Type checking is `npm run typecheck`; jest only transpiles, which keeps the suite fast.
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0' } }],
+  },
+  moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/src/contracts/$1' },
+  collectCoverageFrom: ['src/**/*.ts'],
+  coverageReporters: ['text-summary', 'json-summary'],
+};
