@@ -1,0 +1,8 @@
+export {
+  parseRegister,
+  describeProblem,
+  type RegisterProblem,
+  type RegisterParseResult,
+} from './parse-register';
+export { toExportRow, inAuditWindow, EXPORT_COLUMNS, type ExportRow } from './export-rows';
+export { toRegisterDocument } from './register-document';
