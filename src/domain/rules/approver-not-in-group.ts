@@ -1,0 +1,24 @@
+import { tierOf } from '../tier';
+import { isMemberOfAny, tierApproverGroups, withKnownActor } from './actor';
+import { fail, PASS, type Rule } from './rule';
+import { orList, TRANSITION_GERUNDS } from './wording';
+
+const CODE = 'approver-not-in-group';
+
+/**
+ * A decision (approve, reject) is made by a member of one of the tier's approver groups; for High and Critical
+ * that is the C-level group by default. The app is a member of no group.
+ */
+export const approverNotInGroup: Rule = {
+  code: CODE,
+  evaluate: ({ actor, after, policy, transition }) =>
+    withKnownActor(actor, (known) => {
+      const groups = tierApproverGroups(after, policy);
+      return isMemberOfAny(known, groups)
+        ? PASS
+        : fail(
+            CODE,
+            `${TRANSITION_GERUNDS[transition.name]} a ${tierOf(after, policy)} risk exception needs a member of ${orList(groups)}. Ask one of them to make this transition.`,
+          );
+    }),
+};

@@ -1,0 +1,16 @@
+import { fail, PASS, type Rule } from './rule';
+import { rolePerson } from './wording';
+
+const CODE = 'risk-owner-inactive';
+
+/** A deactivated account cannot be accountable. Only an explicit `active: false` counts: unknown is not inactive. */
+export const riskOwnerInactive: Rule = {
+  code: CODE,
+  evaluate: ({ after }) =>
+    after.riskOwner !== null && !after.riskOwner.active
+      ? fail(
+          CODE,
+          `${rolePerson('Risk Owner', after.riskOwner)} is not an active user: pick an active person accountable for this risk.`,
+        )
+      : PASS,
+};
