@@ -22,11 +22,14 @@ const isRealDate = (value: string): boolean => {
 /** A calendar date `YYYY-MM-DD` (UTC) that exists (no 2026-02-30). */
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', abort: true })
   .refine(isRealDate, 'must be a real calendar date');
 
 /** An ISO-8601 instant with an explicit offset (`Z` or `+hh:mm`). */
-export const IsoInstantSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time with a time zone, e.g. 2026-11-21T09:00:00Z' });
+export const IsoInstantSchema = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO-8601 date-time with a time zone, e.g. 2026-11-21T09:00:00Z',
+});
 
 const text = z
   .string()
@@ -72,7 +75,8 @@ export const HistoryEntrySchema = z
     actionKey: z.string().optional(),
   })
   .superRefine((entry, ctx) => {
-    const opensPeriod = entry.action === 'approved' || entry.action === 'auto-approved' || entry.action === 'recertified';
+    const opensPeriod =
+      entry.action === 'approved' || entry.action === 'auto-approved' || entry.action === 'recertified';
     if (opensPeriod && (entry.periodStart === undefined || entry.periodEnd === undefined)) {
       ctx.addIssue({
         code: 'custom',
@@ -80,11 +84,19 @@ export const HistoryEntrySchema = z
         message: `is required on a "${entry.action}" entry (it opens a new approval period)`,
       });
     }
-    if (entry.periodStart !== undefined && entry.periodEnd !== undefined && entry.periodEnd < entry.periodStart) {
+    if (
+      entry.periodStart !== undefined &&
+      entry.periodEnd !== undefined &&
+      entry.periodEnd < entry.periodStart
+    ) {
       ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'must not be before periodStart' });
     }
     if (entry.action === 'reminded' && entry.reminder === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['reminder'], message: 'is required on a "reminded" entry ("75%" or "14d")' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reminder'],
+        message: 'is required on a "reminded" entry ("75%" or "14d")',
+      });
     }
   });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
@@ -117,7 +129,9 @@ export type ExceptionRecordInput = z.input<typeof ExceptionRecordSchema>;
 export const REGISTER_VERSION = 1;
 
 export const RegisterSchema = z.object({
-  version: z.literal(REGISTER_VERSION, { message: `must be ${REGISTER_VERSION} (the only register version this app reads)` }),
+  version: z.literal(REGISTER_VERSION, {
+    message: `must be ${REGISTER_VERSION} (the only register version this app reads)`,
+  }),
   generatedAt: IsoInstantSchema.optional(),
   exceptions: z.array(ExceptionRecordSchema),
 });
