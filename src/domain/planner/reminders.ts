@@ -1,0 +1,63 @@
+/**
+ * `remind-75` and `remind-14d` (DESIGN.md §5): each once per approval period while the exception is in force,
+ * and never at or after the revert time (an exception past its expiry is reverted, not reminded).
+ */
+import type { Policy } from '../policy-schema';
+import { dayToDate, dayToInstant } from '../utc-days';
+import { isInForce, type ReminderKind } from '../vocabulary';
+import { isDone, plannedAction, type PlannedAction, type PlannedActionName } from './planned-action';
+import { describePeriod, isWithinPeriod, revertTimeMs, type PeriodSchedule } from './period-schedule';
+import type { PlanningContext } from './planning-context';
+import { countOf, percentOf } from './wording';
+
+interface Reminder {
+  readonly action: PlannedActionName;
+  /** The `reminder` of the `reminded` history entry that records it. */
+  readonly kind: ReminderKind;
+  readonly dayOf: (schedule: PeriodSchedule) => number | null;
+  readonly reasonFor: (schedule: PeriodSchedule, day: number, reminders: Policy['reminders']) => string;
+}
+
+const REMINDERS: readonly Reminder[] = [
+  {
+    action: 'remind-75',
+    kind: '75%',
+    dayOf: (schedule) => schedule.fractionReminderDay,
+    reasonFor: (schedule, day, reminders) =>
+      `${percentOf(reminders.fractionOfPeriod)} of the approval period ${describePeriod(schedule)} reached on ${dayToDate(day)}.`,
+  },
+  {
+    action: 'remind-14d',
+    kind: '14d',
+    dayOf: (schedule) => schedule.expiryReminderDay,
+    reasonFor: (schedule, day, reminders) =>
+      `${countOf(reminders.daysBeforeExpiry, 'day')} before the end of the approval period ${describePeriod(schedule)}, reached on ${dayToDate(day)}.`,
+  },
+];
+
+export const pendingReminders = ({
+  exception,
+  policy,
+  nowMs,
+  subject,
+  schedule,
+}: PlanningContext): PlannedAction[] => {
+  if (schedule === null || !isInForce(exception.status) || nowMs >= revertTimeMs(schedule)) return [];
+  return REMINDERS.flatMap(({ action, kind, dayOf, reasonFor }) => {
+    const day = dayOf(schedule);
+    if (day === null) return [];
+    const reminder = plannedAction(
+      subject,
+      action,
+      schedule.startDate,
+      dayToInstant(day),
+      reasonFor(schedule, day, policy.reminders),
+    );
+    const sentThisPeriod = isDone(
+      exception.history,
+      reminder,
+      (entry) => entry.action === 'reminded' && entry.reminder === kind && isWithinPeriod(schedule, entry.at),
+    );
+    return sentThisPeriod ? [] : [reminder];
+  });
+};
