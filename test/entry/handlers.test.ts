@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { ADMIN_RESOLVERS, GADGET_RESOLVERS, ISSUE_PANEL_RESOLVERS } from '@contracts/resolver-names';
+import * as index from '../../src/index';
+import { NotImplementedError } from '../../src/entry/not-implemented';
+import { readManifest } from '../../tools/forge-lint';
+
+const manifest = readManifest(path.resolve(__dirname, '../..'));
+const functions = manifest.modules?.function ?? [];
+
+/** Function keys that modules name as `resolver: { function }`: Custom UI resolvers, invoked by name. */
+const resolverFunctionKeys = new Set(
+  Object.values(manifest.modules ?? {})
+    .flat()
+    .flatMap((module: unknown) => {
+      const resolver = (module as { resolver?: { function?: unknown } }).resolver;
+      return typeof resolver?.function === 'string' ? [resolver.function] : [];
+    }),
+);
+
+/** The export each function key's `index.<name>` handler names. */
+const exportOf = (functionKey: string): string => {
+  const handler = functions.find((fn) => fn.key === functionKey)?.handler;
+  if (!handler) throw new Error(`manifest.yml has no function ${functionKey}`);
+  return handler.replace(/^index\./, '');
+};
+
+const callable = (exportName: string): ((...args: unknown[]) => Promise<unknown>) => {
+  const handler: unknown = (index as Record<string, unknown>)[exportName];
+  if (typeof handler !== 'function') throw new Error(`src/index.ts does not export a function ${exportName}`);
+  return handler as (...args: unknown[]) => Promise<unknown>;
+};
+
+const HANDLER_MESSAGES: Record<string, string> = {
+  'validate-transition': 'validate-transition is not implemented yet (the Jira issue: enforced transitions)',
+  'record-transition': 'record-transition is not implemented yet (the Jira issue: lifecycle record)',
+  'triage-on-create': 'triage-on-create is not implemented yet (the Jira issue: triage on create)',
+  'store-default-policy': 'store-default-policy is not implemented yet (the Jira issue: versioned policy)',
+  'lifecycle-sweep': 'lifecycle-sweep is not implemented yet (the Jira issue: lifecycle engine)',
+  'lifecycle-worker': 'lifecycle-worker is not implemented yet (the Jira issue: lifecycle engine)',
+};
+
+const RESOLVER_MESSAGES: Record<string, Record<string, string>> = {
+  'gadget-resolver': {
+    getKpis: 'getKpis (gadget-resolver) is not implemented yet (the Jira issue: KPI gadget)',
+  },
+  'admin-resolver': {
+    getPolicy: 'getPolicy (admin-resolver) is not implemented yet (the Jira issue: versioned policy)',
+    savePolicy: 'savePolicy (admin-resolver) is not implemented yet (the Jira issue: versioned policy)',
+    listPolicyVersions:
+      'listPolicyVersions (admin-resolver) is not implemented yet (the Jira issue: versioned policy)',
+    getSetupStatus: 'getSetupStatus (admin-resolver) is not implemented yet (the Jira issue: one-page setup)',
+    runSetup: 'runSetup (admin-resolver) is not implemented yet (the Jira issue: one-page setup)',
+    exportRegister:
+      'exportRegister (admin-resolver) is not implemented yet (the Jira issue: register export)',
+  },
+  'issue-panel-resolver': {
+    getExceptionSummary:
+      'getExceptionSummary (issue-panel-resolver) is not implemented yet (the Jira issue: issue panel)',
+  },
+};
+
+describe('manifest.yml and src/index.ts', () => {
+  it('name the same handlers: every function.handler is an export, and nothing else is exported', () => {
+    const handlers = functions.map((fn) => fn.handler).sort();
+    expect(handlers.every((handler) => /^index\.\w+$/.test(handler))).toBe(true);
+    expect(handlers.map((handler) => handler.replace(/^index\./, ''))).toEqual(Object.keys(index).sort());
+    for (const handler of handlers) expect(typeof callable(handler.replace(/^index\./, ''))).toBe('function');
+  });
+
+  it('every manifest function has its expected message below, resolvers and handlers apart', () => {
+    const keys = functions.map((fn) => fn.key);
+    expect(keys.filter((key) => resolverFunctionKeys.has(key)).sort()).toEqual(
+      Object.keys(RESOLVER_MESSAGES).sort(),
+    );
+    expect(keys.filter((key) => !resolverFunctionKeys.has(key)).sort()).toEqual(
+      Object.keys(HANDLER_MESSAGES).sort(),
+    );
+  });
+
+  it('resolver names are the contract lists', () => {
+    expect(Object.keys(RESOLVER_MESSAGES['gadget-resolver']!)).toEqual([...GADGET_RESOLVERS]);
+    expect(Object.keys(RESOLVER_MESSAGES['admin-resolver']!)).toEqual([...ADMIN_RESOLVERS]);
+    expect(Object.keys(RESOLVER_MESSAGES['issue-panel-resolver']!)).toEqual([...ISSUE_PANEL_RESOLVERS]);
+  });
+});
+
+describe('handlers not built yet', () => {
+  it.each(Object.entries(HANDLER_MESSAGES))(
+    '%s rejects with NotImplementedError',
+    async (functionKey, message) => {
+      const handler = callable(exportOf(functionKey));
+      const outcome = handler({ issue: { key: 'SEC-1' } }, { installContext: 'ari:cloud:jira::site/1' });
+      await expect(outcome).rejects.toBeInstanceOf(NotImplementedError);
+      await expect(outcome).rejects.toMatchObject({ name: 'NotImplementedError', message });
+    },
+  );
+});
+
+describe('resolvers not built yet', () => {
+  const cases = Object.entries(RESOLVER_MESSAGES).flatMap(([functionKey, messages]) =>
+    Object.entries(messages).map(([name, message]) => [functionKey, name, message] as const),
+  );
+
+  it.each(cases)('%s %s rejects with NotImplementedError', async (functionKey, name, message) => {
+    const definitions = callable(exportOf(functionKey));
+    // The shape Forge invokes a resolver function with: @forge/resolver's getDefinitions() reads `call`.
+    const outcome = definitions(
+      { call: { functionKey: name, payload: { issueKey: 'SEC-1' } }, context: { localId: 'l1' } },
+      { principal: { accountId: 'a1' } },
+    );
+    await expect(outcome).rejects.toBeInstanceOf(NotImplementedError);
+    await expect(outcome).rejects.toMatchObject({ name: 'NotImplementedError', message });
+  });
+
+  it('defines no resolver beyond the contract lists', async () => {
+    const definitions = callable(exportOf('admin-resolver'));
+    await expect(definitions({ call: { functionKey: 'deletePolicy' }, context: {} })).rejects.toThrow(
+      "Resolver has no definition for 'deletePolicy'.",
+    );
+  });
+});
