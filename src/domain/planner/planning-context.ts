@@ -7,7 +7,6 @@ import { periodSchedule, type PeriodSchedule } from './period-schedule';
 export interface PlanningContext {
   readonly exception: ExceptionRecord;
   readonly policy: Policy;
-  readonly now: string;
   readonly nowMs: number;
   /** Issue id when known, else the issue key: the first part of every action key. */
   readonly subject: string;
@@ -26,7 +25,6 @@ export const planningContext = (exception: ExceptionRecord, policy: Policy, now:
   return {
     exception,
     policy,
-    now,
     nowMs: Date.parse(now),
     subject: exception.id ?? exception.key,
     schedule: period === null ? null : periodSchedule(period, policy.reminders),

@@ -34,5 +34,7 @@ const revertOf = ({ exception, subject, schedule }: PlanningContext): PlannedAct
 export const pendingRevert = (context: PlanningContext): PlannedAction[] => {
   if (!isInForce(context.exception.status)) return [];
   const revert = revertOf(context);
-  return revert === null || isDone(context.exception.history, revert, () => false) ? [] : [revert];
+  // A reverted exception is closed, which already ends this action; in force, only the recorded key marks it done.
+  const byKeyOnly = (): boolean => false;
+  return revert === null || isDone(context.exception.history, revert, byKeyOnly) ? [] : [revert];
 };

@@ -12,14 +12,15 @@ export const pendingSlaBreach = ({ exception, policy, subject }: PlanningContext
   if (!UNDECIDED_STATUSES.includes(exception.status)) return [];
   const urgency = exception.urgency ?? 'Standard';
   const hours = policy.decisionSlaHours[urgency];
-  const dueAt = toInstant(Date.parse(exception.createdAt) + hours * MS_PER_HOUR);
+  const createdMs = Date.parse(exception.createdAt);
+  const dueAt = toInstant(createdMs + hours * MS_PER_HOUR);
   const urgencyWords = exception.urgency === null ? 'Standard (no urgency set)' : urgency;
   const breach = plannedAction(
     subject,
     'sla-breach',
     ONCE,
     dueAt,
-    `${urgencyWords} decision SLA of ${countOf(hours, 'hour')} from creation at ${toInstant(Date.parse(exception.createdAt))} ends at ${dueAt}.`,
+    `${urgencyWords} decision SLA of ${countOf(hours, 'hour')} from creation at ${toInstant(createdMs)} ends at ${dueAt}.`,
   );
   return isDone(exception.history, breach, (entry) => entry.action === 'sla-breached') ? [] : [breach];
 };
