@@ -718,7 +718,11 @@ const build = (scenario: Scenario, index: number): ExceptionRecordInput => {
       if (startDay <= nowDay)
         history.push({ at: dayToInstant(startDay), action: 'recertification-started', by: null });
     };
-    for (let round = 0; round < recertifications; round += 1) {
+    const then = flow.then;
+    // An exception still in force today has been recertified as often as needed to cover today (the app would
+    // have reverted it otherwise); only the 'overdue' scenarios are left as a sweep outage would leave them.
+    const mustCoverToday = then === undefined || then === 'recertification';
+    for (let round = 0; round < recertifications || (mustCoverToday && end < nowDay); round += 1) {
       sendReminders(start, end);
       const recertDay = end - 3;
       const newEnd = recertDay + 90;
@@ -746,7 +750,6 @@ const build = (scenario: Scenario, index: number): ExceptionRecordInput => {
       });
     }
     expirationDate = dayToDate(end);
-    const then = flow.then;
     if (then === 'retired') {
       const retiredDay = start + (flow.retiredAfterDays ?? 10);
       history.push({
@@ -773,6 +776,8 @@ const build = (scenario: Scenario, index: number): ExceptionRecordInput => {
       // Left as the sweep would find it after an outage: in force past its date, revert due.
       sendReminders(start, end);
       status = end < nowDay ? 'Approved' : 'Recertification';
+    } else {
+      sendReminders(start, end);
     }
   }
   return {

@@ -86,9 +86,9 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 const kpiCommand = (values: Values, io: CliIo): string => {
   disallow(values, 'kpi', ['format']);
+  const now = resolveNow(values.now, io.clock);
   const register = loadRegister(requireRegister(values), io.readText);
   const policy = loadPolicy(values.policy, io.readText);
-  const now = resolveNow(values.now, io.clock);
   try {
     return json(
       computeKpis(register.exceptions, policy, now, {
@@ -104,9 +104,10 @@ const kpiCommand = (values: Values, io: CliIo): string => {
 
 const planCommand = (values: Values, io: CliIo): string => {
   disallow(values, 'plan', ['from', 'to', 'format']);
+  const now = resolveNow(values.now, io.clock);
   const register = loadRegister(requireRegister(values), io.readText);
   const policy = loadPolicy(values.policy, io.readText);
-  return json(planRegister(register.exceptions, policy, resolveNow(values.now, io.clock)));
+  return json(planRegister(register.exceptions, policy, now));
 };
 
 const exportCommand = (values: Values, io: CliIo): string => {
@@ -122,9 +123,9 @@ const exportCommand = (values: Values, io: CliIo): string => {
   const from = values.from ?? '0000-01-01';
   const to = values.to ?? '9999-12-31';
   if (from > to) throw usageError(`--from ${from} is after --to ${to}`);
+  const now = resolveNow(values.now, io.clock);
   const register = loadRegister(requireRegister(values), io.readText);
   const policy = loadPolicy(values.policy, io.readText);
-  const now = resolveNow(values.now, io.clock);
   const exceptions = register.exceptions.filter((exception) => inAuditWindow(exception, from, to));
   return format === 'csv'
     ? registerToCsv(exceptions.map((exception) => toExportRow(exception, policy, now)))

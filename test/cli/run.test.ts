@@ -137,16 +137,24 @@ describe('security-exceptions plan', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([
       {
+        key: 'SEC-12:start-recertification:2026-09-02',
+        action: 'start-recertification',
+        dueAt: '2026-11-09T00:00:00Z',
+        reason:
+          'Recertification of the approval period 2026-09-02 → 2026-12-01 (91 days) opens with its first reminder on 2026-11-09.',
+      },
+      {
         key: 'SEC-12:remind-14d:2026-09-02',
         action: 'remind-14d',
         dueAt: '2026-11-17T00:00:00Z',
-        reason: expect.any(String) as unknown,
+        reason:
+          '14 days before the end of the approval period 2026-09-02 → 2026-12-01 (91 days), reached on 2026-11-17.',
       },
     ]);
   });
 
   it('prints an empty list when nothing is due', () => {
-    const { code, stdout } = run(['plan', '--register', 'one.json', '--now', '2026-11-10T08:00:00Z'], {
+    const { code, stdout } = run(['plan', '--register', 'one.json', '--now', '2026-11-08T23:59:59Z'], {
       'one.json': register(validRecord),
     });
     expect(code).toBe(0);

@@ -1,0 +1,78 @@
+/**
+ * What the use cases need from Jira, in Jira's own terms (REST v3). Implemented by adapters over `@forge/api`
+ * (asApp / asUser) and over plain HTTP (site URL + API token); in tests, by the simulator behind those adapters.
+ * Responses are parsed (loosely: Jira adds members) by the adapter; fields stay `unknown` until a use case maps them.
+ */
+
+/** An issue as Jira returns it: fields by field id (`customfield_10020`), properties by key. */
+export interface JiraIssue {
+  readonly id: string;
+  readonly key: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly properties: Readonly<Record<string, unknown>>;
+}
+
+export interface SearchPage {
+  readonly issues: readonly JiraIssue[];
+  readonly nextPageToken: string | null;
+  readonly isLast: boolean;
+}
+
+export interface JiraUser {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly active: boolean;
+}
+
+export interface JiraTransition {
+  readonly id: string;
+  readonly name: string;
+  readonly toStatusId: string;
+  readonly toStatusName: string;
+}
+
+/** An Atlassian Document Format document (validated against @atlaskit/adf-schema in tests). */
+export interface AdfDocument {
+  readonly type: 'doc';
+  readonly version: 1;
+  readonly content: readonly unknown[];
+}
+
+export interface IssuesPort {
+  getIssue(
+    issueIdOrKey: string,
+    options: { fields: readonly string[]; properties: readonly string[] },
+  ): Promise<JiraIssue>;
+  /** One page of a bounded JQL search (POST /rest/api/3/search/jql). */
+  search(
+    jql: string,
+    options: {
+      fields: readonly string[];
+      properties: readonly string[];
+      maxResults: number;
+      nextPageToken?: string;
+    },
+  ): Promise<SearchPage>;
+  createIssue(fields: Readonly<Record<string, unknown>>): Promise<{ id: string; key: string }>;
+  getTransitions(issueIdOrKey: string): Promise<JiraTransition[]>;
+  transitionIssue(
+    issueIdOrKey: string,
+    transitionId: string,
+    options?: { fields?: Readonly<Record<string, unknown>>; comment?: AdfDocument },
+  ): Promise<void>;
+  addComment(issueIdOrKey: string, body: AdfDocument): Promise<{ id: string }>;
+  getIssueProperty(issueIdOrKey: string, propertyKey: string): Promise<unknown>;
+  setIssueProperty(issueIdOrKey: string, propertyKey: string, value: unknown): Promise<void>;
+  linkIssues(linkTypeName: string, inwardIssueKey: string, outwardIssueKey: string): Promise<void>;
+}
+
+export interface DirectoryPort {
+  /** The caller: the acting user under asUser, the app's own account under asApp. */
+  myself(): Promise<JiraUser>;
+  /** null when Jira has no such user (deleted accounts answer 404). */
+  getUser(accountId: string): Promise<JiraUser | null>;
+  /** Names of the groups the user belongs to. */
+  groupsOf(accountId: string): Promise<string[]>;
+  /** Whether the caller holds the global ADMINISTER permission (Jira admin). */
+  callerIsJiraAdmin(): Promise<boolean>;
+}
