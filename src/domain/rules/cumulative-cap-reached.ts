@@ -1,4 +1,4 @@
-import { grantedDays } from '../period';
+import { grantedDays, periodsOf } from '../period';
 import type { HistoryEntry } from '../register-schema';
 import { dayNumber, dayToDate } from '../utc-days';
 import { fail, PASS, type Rule } from './rule';
@@ -6,22 +6,25 @@ import { fail, PASS, type Rule } from './rule';
 const CODE = 'cumulative-cap-reached';
 
 /**
- * The last day a renewal starting today could run to and keep the total within `capDays`, or null when even
- * tomorrow would exceed it. Granted days only grow as the end moves out, so a binary search finds it.
+ * The last day a renewal starting today could run to and keep the total within `capDays`, or null when no
+ * renewal would extend the exception at all: past the last day already granted, or past today. Granted days only
+ * grow as the end moves out, so a binary search finds it.
  */
 const lastDayWithinCap = (
   history: readonly HistoryEntry[],
   today: number,
   capDays: number,
 ): number | null => {
-  let low = today; // a renewal ending today grants nothing new, so it is always within the cap
-  let high = today + capDays; // no renewal within the cap can run longer than the cap itself
+  const alreadyCovered = Math.max(today, ...periodsOf(history).map((period) => period.endDay));
+  // `low` only ever moves to an end that fits; if none does it stays at today, which answers null below.
+  let low = today;
+  let high = alreadyCovered + capDays; // no renewal within the cap can reach further than this
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
     if (grantedDays(history, { startDay: today, endDay: middle }) <= capDays) low = middle;
     else high = middle - 1;
   }
-  return low > today ? low : null;
+  return low > alreadyCovered ? low : null;
 };
 
 /**
