@@ -1,0 +1,49 @@
+/**
+ * What setup learned about a site and every other use case needs: the Jira ids of the app's fields (created or
+ * adopted), of the Exception issue type, of the workflow's statuses, and the projects set up. Stored in KVS under
+ * SITE_CONFIG_KEY by the setup use case; strict, because a half-written config must not pass as a complete one.
+ */
+import { z } from 'zod';
+import { STATUSES } from '../domain/vocabulary';
+
+export const SITE_CONFIG_KEY = 'site-config';
+
+/** The app's logical fields (DESIGN.md §2) in form order. */
+export const LOGICAL_FIELDS = [
+  'exceptionType',
+  'justification',
+  'riskOwner',
+  'compensatingControls',
+  'expirationDate',
+  'affectedAssets',
+  'urgency',
+  'remediationPlan',
+  'riskRating',
+  'recertificationChecklist',
+] as const;
+export type LogicalField = (typeof LOGICAL_FIELDS)[number];
+
+const FieldIdSchema = z
+  .string()
+  .regex(/^customfield_\d+$/, 'must be a custom field id such as customfield_10020');
+
+export const SiteConfigSchema = z.strictObject({
+  version: z.literal(1),
+  fields: z.strictObject(
+    Object.fromEntries(LOGICAL_FIELDS.map((field) => [field, FieldIdSchema])) as Record<
+      LogicalField,
+      typeof FieldIdSchema
+    >,
+  ),
+  issueTypeId: z.string().min(1),
+  /** Status ids by workflow status name (DESIGN.md §3). */
+  statuses: z.strictObject(
+    Object.fromEntries(STATUSES.map((status) => [status, z.string().min(1)])) as Record<
+      (typeof STATUSES)[number],
+      z.ZodString
+    >,
+  ),
+  projects: z.array(z.strictObject({ id: z.string().min(1), key: z.string().min(1) })),
+  workflowName: z.string().min(1),
+});
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;
