@@ -1,0 +1,341 @@
+import { z } from 'zod';
+import { jiraError } from '../http/jira-error';
+import type { RouteContext, RouteTable } from '../http/route-types';
+import type {
+  ConditionGroup,
+  RuleConfiguration,
+  SimStatus,
+  SimTransition,
+  SimWorkflow,
+} from '../state/model';
+import { FORGE_RULE_KEYS } from '../workflow/forge-apps';
+import type { ForgeModuleType } from '../workflow/forge-types';
+import { renderWorkflow, renderWorkflowStatus } from '../workflow/workflow-rendering';
+import { parseBody, requireAdmin } from './route-helpers';
+
+const Rule = z.object({
+  id: z.string().nullable().optional(),
+  ruleKey: z.string(),
+  parameters: z.record(z.string(), z.string()).optional(),
+});
+
+interface ConditionInput {
+  operation: 'ALL' | 'ANY';
+  conditions?: z.infer<typeof Rule>[] | undefined;
+  conditionGroups?: ConditionInput[] | undefined;
+}
+
+const Conditions: z.ZodType<ConditionInput> = z.lazy(() =>
+  z.object({
+    operation: z.enum(['ALL', 'ANY']),
+    conditions: z.array(Rule).optional(),
+    conditionGroups: z.array(Conditions).optional(),
+  }),
+);
+
+const Transition = z.object({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  type: z.enum(['INITIAL', 'GLOBAL', 'DIRECTED']).optional(),
+  toStatusReference: z.string().optional(),
+  links: z
+    .array(
+      z.object({
+        fromStatusReference: z.string().nullable().optional(),
+        fromPort: z.number().nullable().optional(),
+        toPort: z.number().nullable().optional(),
+      }),
+    )
+    .optional(),
+  actions: z.array(Rule).optional(),
+  validators: z.array(Rule).optional(),
+  conditions: Conditions.optional(),
+  properties: z.record(z.string(), z.string()).optional(),
+});
+
+const Scope = z.object({
+  type: z.enum(['PROJECT', 'GLOBAL']).optional(),
+  project: z.object({ id: z.string() }).optional(),
+});
+
+const CreateWorkflowsBody = z.object({
+  scope: Scope.optional(),
+  statuses: z
+    .array(
+      z.object({
+        statusReference: z.string(),
+        name: z.string(),
+        statusCategory: z.enum(['TODO', 'IN_PROGRESS', 'DONE']),
+        id: z.string().optional(),
+        description: z.string().optional(),
+      }),
+    )
+    .optional(),
+  workflows: z
+    .array(
+      z.object({
+        name: z.string(),
+        description: z.string().optional(),
+        statuses: z.array(
+          z.object({ statusReference: z.string(), properties: z.record(z.string(), z.string()).optional() }),
+        ),
+        transitions: z.array(Transition),
+      }),
+    )
+    .optional(),
+});
+
+const ReadWorkflowsBody = z.object({
+  workflowIds: z.array(z.string()).optional(),
+  workflowNames: z.array(z.string()).optional(),
+  projectAndIssueTypes: z.array(z.object({ projectId: z.string(), issueTypeId: z.string() })).optional(),
+});
+
+const FORGE_RULE_TYPES: Readonly<Record<string, ForgeModuleType>> = {
+  [FORGE_RULE_KEYS.validator]: 'validator',
+  [FORGE_RULE_KEYS.condition]: 'condition',
+  [FORGE_RULE_KEYS.postFunction]: 'postFunction',
+};
+
+const toRule = (ctx: RouteContext, input: z.infer<typeof Rule>, problems: string[]): RuleConfiguration => {
+  const parameters = input.parameters ?? {};
+  const forgeType = FORGE_RULE_TYPES[input.ruleKey];
+  if (input.ruleKey.startsWith('forge:')) {
+    if (forgeType === undefined) problems.push(`The rule key '${input.ruleKey}' is not a Forge rule key.`);
+    else if (ctx.core.apps.moduleForRule(parameters.key, forgeType) === undefined) {
+      problems.push(
+        `The Forge rule '${parameters.key ?? '(no key)'}' (${input.ruleKey}) is not provided by any installed app.`,
+      );
+    }
+  }
+  return { id: input.id ?? ctx.core.state.nextUuid(), ruleKey: input.ruleKey, parameters };
+};
+
+const toConditions = (ctx: RouteContext, input: ConditionInput, problems: string[]): ConditionGroup => ({
+  operation: input.operation,
+  conditions: (input.conditions ?? []).map((rule) => toRule(ctx, rule, problems)),
+  conditionGroups: (input.conditionGroups ?? []).map((group) => toConditions(ctx, group, problems)),
+});
+
+/** Resolves the request's status references: an explicit id, an existing status of that name, or a new status. */
+const resolveStatuses = (
+  ctx: RouteContext,
+  body: z.infer<typeof CreateWorkflowsBody>,
+  scope: SimWorkflow['scope'],
+  problems: string[],
+): Map<string, SimStatus> => {
+  const { state } = ctx.core;
+  const byReference = new Map<string, SimStatus>();
+  for (const input of body.statuses ?? []) {
+    const existing = input.id === undefined ? state.status(input.name) : state.statuses.get(input.id);
+    if (input.id !== undefined && existing === undefined) {
+      problems.push(`The status '${input.id}' does not exist.`);
+      continue;
+    }
+    byReference.set(
+      input.statusReference,
+      existing ??
+        state.addStatus({
+          name: input.name,
+          statusCategory: input.statusCategory,
+          description: input.description ?? '',
+          scope,
+        }),
+    );
+  }
+  return byReference;
+};
+
+const buildWorkflow = (
+  ctx: RouteContext,
+  input: NonNullable<z.infer<typeof CreateWorkflowsBody>['workflows']>[number],
+  scope: SimWorkflow['scope'],
+  statuses: ReadonlyMap<string, SimStatus>,
+  problems: string[],
+): SimWorkflow => {
+  const { state } = ctx.core;
+  const own = new Set(input.statuses.map((status) => status.statusReference));
+  for (const reference of own) {
+    if (!statuses.has(reference))
+      problems.push(
+        `Workflow '${input.name}': status reference '${reference}' is not among the request's statuses.`,
+      );
+  }
+  if (state.workflowByName(input.name) !== undefined)
+    problems.push(`A workflow with the name '${input.name}' already exists.`);
+  const initials = input.transitions.filter((transition) => transition.type === 'INITIAL');
+  if (initials.length !== 1)
+    problems.push(`Workflow '${input.name}' must have exactly one INITIAL transition.`);
+  let nextId = 11;
+  const transitions = input.transitions.map((transition): SimTransition => {
+    const type = transition.type ?? 'DIRECTED';
+    const to = transition.toStatusReference ?? '';
+    if (!own.has(to))
+      problems.push(
+        `Workflow '${input.name}': transition '${transition.name ?? ''}' goes to an unknown status reference '${to}'.`,
+      );
+    for (const link of transition.links ?? []) {
+      if (link.fromStatusReference != null && !own.has(link.fromStatusReference)) {
+        problems.push(
+          `Workflow '${input.name}': transition '${transition.name ?? ''}' starts from an unknown status reference '${link.fromStatusReference}'.`,
+        );
+      }
+    }
+    if (type === 'DIRECTED' && (transition.links ?? []).length === 0) {
+      problems.push(`Workflow '${input.name}': directed transition '${transition.name ?? ''}' has no links.`);
+    }
+    let id = transition.id;
+    if (id === undefined) {
+      id = type === 'INITIAL' ? '1' : String(nextId);
+      if (type !== 'INITIAL') nextId += 10;
+    }
+    return {
+      id,
+      name: transition.name ?? '',
+      description: transition.description ?? '',
+      type,
+      toStatusReference: to,
+      links: (transition.links ?? []).map((link) => ({
+        fromStatusReference: link.fromStatusReference ?? null,
+        ...(link.fromPort == null ? {} : { fromPort: link.fromPort }),
+        ...(link.toPort == null ? {} : { toPort: link.toPort }),
+      })),
+      validators: (transition.validators ?? []).map((rule) => toRule(ctx, rule, problems)),
+      actions: (transition.actions ?? []).map((rule) => toRule(ctx, rule, problems)),
+      conditions:
+        transition.conditions === undefined ? undefined : toConditions(ctx, transition.conditions, problems),
+      properties: transition.properties ?? {},
+    };
+  });
+  const ids = transitions.map((transition) => transition.id);
+  const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (repeated !== undefined)
+    problems.push(`Workflow '${input.name}': the transition id '${repeated}' is used twice.`);
+  const now = state.nowIso();
+  return {
+    id: state.nextUuid(),
+    name: input.name,
+    description: input.description ?? '',
+    scope,
+    statuses: input.statuses.map((status) => ({
+      statusReference: status.statusReference,
+      statusId: statuses.get(status.statusReference)?.id ?? '',
+      properties: status.properties ?? {},
+    })),
+    transitions,
+    created: now,
+    updated: now,
+    versionId: state.nextUuid(),
+  };
+};
+
+export const workflowRoutes: RouteTable = {
+  createWorkflows: (ctx) => {
+    requireAdmin(ctx);
+    const body = parseBody(CreateWorkflowsBody, ctx.body);
+    const projectId = body.scope?.project?.id;
+    const scope: SimWorkflow['scope'] =
+      body.scope?.type === 'PROJECT' && projectId !== undefined
+        ? { type: 'PROJECT', projectId }
+        : { type: 'GLOBAL' };
+    const problems: string[] = [];
+    const { state } = ctx.core;
+    // A refused request leaves nothing behind: statuses it created are removed again.
+    const statusesBefore = new Set(state.statuses.keys());
+    const statuses = resolveStatuses(ctx, body, scope, problems);
+    const workflows = (body.workflows ?? []).map((input) =>
+      buildWorkflow(ctx, input, scope, statuses, problems),
+    );
+    const names = workflows.map((workflow) => workflow.name);
+    const twice = names.find((name, index) => names.indexOf(name) !== index);
+    if (twice !== undefined) problems.push(`The workflow name '${twice}' is used twice in the request.`);
+    if (problems.length > 0) {
+      for (const id of state.statuses.keys()) if (!statusesBefore.has(id)) state.statuses.delete(id);
+      throw jiraError(400, problems);
+    }
+    for (const workflow of workflows) state.workflows.set(workflow.id, workflow);
+    return {
+      status: 200,
+      body: {
+        statuses: [...statuses].map(([reference, status]) => renderWorkflowStatus(status, reference)),
+        workflows: workflows.map(renderWorkflow),
+      },
+    };
+  },
+
+  readWorkflows: (ctx) => {
+    requireAdmin(ctx);
+    const body = parseBody(ReadWorkflowsBody, ctx.body);
+    const { state } = ctx.core;
+    const ids = new Set(body.workflowIds ?? []);
+    const names = new Set(body.workflowNames ?? []);
+    for (const pair of body.projectAndIssueTypes ?? []) {
+      const project = state.projects.get(pair.projectId);
+      if (project !== undefined) ids.add(state.workflowFor(project, pair.issueTypeId).id);
+    }
+    const workflows = [...state.workflows.values()].filter(
+      (workflow) => ids.has(workflow.id) || names.has(workflow.name),
+    );
+    const statuses = new Map<string, Record<string, unknown>>();
+    for (const workflow of workflows) {
+      for (const reference of workflow.statuses) {
+        const status = state.statuses.get(reference.statusId);
+        if (status !== undefined)
+          statuses.set(status.id, renderWorkflowStatus(status, reference.statusReference));
+      }
+    }
+    return {
+      status: 200,
+      body: { statuses: [...statuses.values()], workflows: workflows.map(renderWorkflow) },
+    };
+  },
+
+  /** Reports the installed apps' Forge rules with the rule keys to use for them (FORGE_NOTES §3). */
+  workflowCapabilities: (ctx) => {
+    requireAdmin(ctx);
+    const { state } = ctx.core;
+    const workflowId = ctx.query.string('workflowId');
+    const projectId = ctx.query.string('projectId');
+    const issueTypeId = ctx.query.string('issueTypeId');
+    let workflow: SimWorkflow | undefined;
+    if (workflowId !== undefined) workflow = state.workflows.get(workflowId);
+    else if (projectId !== undefined && issueTypeId !== undefined) {
+      const project = state.projects.get(projectId);
+      workflow = project === undefined ? undefined : state.workflowFor(project, issueTypeId);
+    } else {
+      throw jiraError(400, ['Either workflowId, or projectId and issueTypeId, must be provided.']);
+    }
+    if (workflow === undefined) throw jiraError(400, ['The workflow was not found.']);
+    return {
+      status: 200,
+      body: {
+        editorScope: workflow.scope.type,
+        projectTypes: ['software', 'business'],
+        connectRules: [],
+        forgeRules: ctx.core.apps.forgeRules(),
+        systemRules: [
+          {
+            ruleKey: 'system:validate-field-value',
+            ruleType: 'Validator',
+            name: 'Validate a field',
+            description: 'Validates a field value before the transition.',
+            incompatibleRuleKeys: [],
+            isAvailableForInitialTransition: true,
+            isVisible: true,
+          },
+          {
+            ruleKey: 'system:restrict-issue-transition',
+            ruleType: 'Condition',
+            name: 'Restrict issue transition',
+            description: 'Restricts who can make the transition.',
+            incompatibleRuleKeys: [],
+            isAvailableForInitialTransition: false,
+            isVisible: true,
+          },
+        ],
+        triggerRules: [],
+      },
+    };
+  },
+};

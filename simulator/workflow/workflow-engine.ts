@@ -1,0 +1,327 @@
+import { renderFieldValue } from '../issues/field-values';
+import { applyEdits, prepareEdits, type FieldEdits } from '../issues/issue-writer';
+import { jiraError } from '../http/jira-error';
+import type { SimulatorCore } from '../http/route-types';
+import type { Principal } from '../state/permissions';
+import { groupsOf } from '../state/permissions';
+import type {
+  ConditionGroup,
+  RuleConfiguration,
+  SimChangeHistory,
+  SimComment,
+  SimIssue,
+  SimStatus,
+  SimTransition,
+  SimWorkflow,
+} from '../state/model';
+import { evaluateExpressionCondition, SimulatorLimitationError } from './expression-condition';
+import { FORGE_RULE_KEYS } from './forge-apps';
+import type { PostFunctionEvent } from './forge-types';
+import { emitIssueEvent, eventChangelog, eventIssue, forgeContext } from './issue-events';
+
+export interface TransitionOption {
+  readonly transition: SimTransition;
+  readonly toStatus: SimStatus;
+  /** False when a condition hides the transition from this user. */
+  readonly available: boolean;
+}
+
+const parseConfig = (rule: RuleConfiguration): unknown => {
+  const text = rule.parameters.config;
+  if (text === undefined || text === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return {};
+  }
+};
+
+const disabled = (rule: RuleConfiguration): boolean => rule.parameters.disabled === 'true';
+
+export const workflowOf = (core: SimulatorCore, issue: SimIssue): SimWorkflow => {
+  const workflow = core.state.workflows.get(issue.workflowId);
+  if (workflow === undefined) throw new Error(`issue ${issue.key} has no workflow ${issue.workflowId}`);
+  return workflow;
+};
+
+const statusOfReference = (
+  core: SimulatorCore,
+  workflow: SimWorkflow,
+  reference: string,
+): SimStatus | undefined => {
+  const statusId = workflow.statuses.find((status) => status.statusReference === reference)?.statusId;
+  return statusId === undefined ? undefined : core.state.statuses.get(statusId);
+};
+
+const evaluateCondition = (
+  core: SimulatorCore,
+  issue: SimIssue,
+  principal: Principal,
+  rule: RuleConfiguration,
+): boolean => {
+  if (disabled(rule)) return true;
+  if (rule.ruleKey === FORGE_RULE_KEYS.condition) {
+    const resolved = core.apps.moduleForRule(rule.parameters.key, 'condition');
+    // As with expressions: an uninstalled app's condition is false.
+    if (resolved === undefined) return false;
+    const config = parseConfig(rule) as { expression?: unknown };
+    const expression = typeof config.expression === 'string' ? config.expression : resolved.module.expression;
+    if (expression === undefined)
+      throw new SimulatorLimitationError(`condition ${resolved.module.key} has no expression`);
+    return evaluateExpressionCondition(expression, {
+      userAccountId: principal.user.accountId,
+      reporterAccountId: issue.reporterAccountId,
+    });
+  }
+  if (rule.ruleKey === 'system:restrict-from-all-users') return false;
+  if (rule.ruleKey === 'system:restrict-issue-transition') {
+    const accountIds = (rule.parameters.accountIds ?? '').split(',').filter((id) => id !== '');
+    const groupIds = (rule.parameters.groupIds ?? '').split(',').filter((id) => id !== '');
+    const me = principal.user.accountId;
+    const byAccount = accountIds.some(
+      (id) =>
+        id === me ||
+        (id === 'allow-reporter' && issue.reporterAccountId === me) ||
+        (id === 'allow-assignee' && issue.fields.get('assignee') === me),
+    );
+    const byGroup = groupsOf(core.state.groups.values(), me).some((group) =>
+      groupIds.includes(group.groupId),
+    );
+    return accountIds.length + groupIds.length === 0 || byAccount || byGroup;
+  }
+  // Other system conditions are not enforced by the simulator.
+  return true;
+};
+
+const evaluateGroup = (
+  core: SimulatorCore,
+  issue: SimIssue,
+  principal: Principal,
+  group: ConditionGroup | undefined,
+): boolean => {
+  if (group === undefined) return true;
+  const results = [
+    ...group.conditions.map((rule) => evaluateCondition(core, issue, principal, rule)),
+    ...group.conditionGroups.map((inner) => evaluateGroup(core, issue, principal, inner)),
+  ];
+  return group.operation === 'ALL' ? results.every(Boolean) : results.length === 0 || results.some(Boolean);
+};
+
+/**
+ * Transitions from the issue's status: directed ones linked from it and global ones (except a global
+ * transition to the status the issue is already in).
+ */
+export const listTransitions = (
+  core: SimulatorCore,
+  issue: SimIssue,
+  principal: Principal,
+): TransitionOption[] => {
+  const workflow = workflowOf(core, issue);
+  const current = workflow.statuses.find((status) => status.statusId === issue.statusId)?.statusReference;
+  return workflow.transitions.flatMap((transition): TransitionOption[] => {
+    const toStatus = statusOfReference(core, workflow, transition.toStatusReference);
+    if (toStatus === undefined) return [];
+    const fromHere =
+      (transition.type === 'GLOBAL' && toStatus.id !== issue.statusId) ||
+      (transition.type === 'DIRECTED' &&
+        transition.links.some((link) => link.fromStatusReference === current));
+    if (!fromHere) return [];
+    return [
+      { transition, toStatus, available: evaluateGroup(core, issue, principal, transition.conditions) },
+    ];
+  });
+};
+
+/** modifiedFields as the documented validator payload has them: Get-issue format, users as {accountId}, cleared arrays null. */
+const modifiedFields = (core: SimulatorCore, issue: SimIssue, edits: FieldEdits): Record<string, unknown> => {
+  const where = { projectId: issue.projectId, issueTypeId: issue.issueTypeId };
+  return Object.fromEntries(
+    [...edits.values].map(([fieldId, value]) => {
+      const field = core.state.fields.get(fieldId);
+      if (field === undefined) return [fieldId, value];
+      const rendered = renderFieldValue(core.state, field, where, value, {
+        baseUrl: core.baseUrl(),
+        usersAsAccountIdOnly: true,
+      });
+      return [fieldId, Array.isArray(rendered) && rendered.length === 0 ? null : rendered];
+    }),
+  );
+};
+
+const isEmptyValue = (value: unknown): boolean =>
+  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+const runValidator = async (
+  core: SimulatorCore,
+  issue: SimIssue,
+  principal: Principal,
+  rule: RuleConfiguration,
+  step: { from: SimStatus; to: SimStatus; edits: FieldEdits },
+): Promise<void> => {
+  if (disabled(rule)) return;
+  if (rule.ruleKey === 'system:validate-field-value' && rule.parameters.ruleType === 'fieldRequired') {
+    for (const fieldId of (rule.parameters.fieldsRequired ?? '').split(',').filter((id) => id !== '')) {
+      const value = step.edits.values.has(fieldId)
+        ? step.edits.values.get(fieldId)
+        : issue.fields.get(fieldId);
+      if (isEmptyValue(value)) {
+        const name = core.state.fields.get(fieldId)?.name ?? fieldId;
+        throw jiraError(400, [rule.parameters.errorMessage ?? `${name} is required.`]);
+      }
+    }
+    return;
+  }
+  if (rule.ruleKey !== FORGE_RULE_KEYS.validator) return;
+  const resolved = core.apps.moduleForRule(rule.parameters.key, 'validator');
+  if (resolved === undefined)
+    throw jiraError(400, ['The app that provides a validator of this transition is not installed.']);
+  const { app, module } = resolved;
+  const refuse = (message: string | undefined) =>
+    jiraError(400, [
+      message ?? module.errorMessage ?? `The transition was refused by the validator ${module.key}.`,
+    ]);
+  if (module.expression !== undefined) {
+    const passed = evaluateExpressionCondition(module.expression, {
+      userAccountId: principal.user.accountId,
+      reporterAccountId: issue.reporterAccountId,
+    });
+    if (!passed) throw refuse(undefined);
+    return;
+  }
+  if (app.validate === undefined)
+    throw new SimulatorLimitationError(`app ${app.appId} has a validator module but no validate hook`);
+  const payload = {
+    issue: { key: issue.key },
+    configuration: parseConfig(rule),
+    transition: {
+      from: { id: step.from.id },
+      to: { id: step.to.id },
+      modifiedFields: modifiedFields(core, issue, step.edits),
+    },
+  };
+  let verdict: { result: boolean; errorMessage?: string };
+  try {
+    verdict = await app.validate(payload, forgeContext(core, resolved, principal.user.accountId));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    core.background.failures.push({ label: `validator ${module.key} on ${issue.key}`, error: message });
+    throw jiraError(400, [`The validator ${module.key} failed: ${message}`]);
+  }
+  if (!verdict.result) throw refuse(verdict.errorMessage);
+};
+
+/** Schedules the transition's Forge post functions, after the response (FORGE_NOTES §2 payload). */
+export const schedulePostFunctions = (
+  core: SimulatorCore,
+  issue: SimIssue,
+  workflow: SimWorkflow,
+  transition: SimTransition,
+  step: {
+    from: SimStatus | undefined;
+    to: SimStatus;
+    history: SimChangeHistory | undefined;
+    comment: SimComment | undefined;
+    actorAccountId: string;
+  },
+): void => {
+  const executionId = core.state.nextUuid();
+  for (const rule of transition.actions) {
+    if (rule.ruleKey !== FORGE_RULE_KEYS.postFunction || disabled(rule)) continue;
+    const resolved = core.apps.moduleForRule(rule.parameters.key, 'postFunction');
+    if (resolved?.app.postFunction === undefined) {
+      core.background.failures.push({
+        label: `postFunction ${rule.parameters.key ?? '(no key)'} on ${issue.key}`,
+        error: 'no installed app provides this post function',
+      });
+      continue;
+    }
+    const event: PostFunctionEvent = {
+      issue: eventIssue(core, issue),
+      transition: {
+        id: transition.id,
+        name: transition.name,
+        ...(step.from === undefined ? {} : { from: { id: step.from.id, name: step.from.name } }),
+        to: { id: step.to.id, name: step.to.name },
+        executionId,
+      },
+      workflow: { id: workflow.id, name: workflow.name },
+      atlassianId: step.actorAccountId,
+      changelog: eventChangelog(step.history),
+      ...(step.comment === undefined ? {} : { comment: { id: step.comment.id } }),
+      configuration: parseConfig(rule),
+      postFunction: { id: rule.id },
+    };
+    const { app } = resolved;
+    core.background.run(`postFunction ${resolved.module.key} on ${issue.key}`, async () => {
+      await app.postFunction?.(event, forgeContext(core, resolved, step.actorAccountId));
+    });
+  }
+};
+
+/**
+ * POST /issue/{key}/transitions: conditions, then validators (an app validator's refusal is a 400 with its
+ * message), then fields, status and changelog; post functions and the updated event run after the answer.
+ */
+export const performTransition = async (
+  core: SimulatorCore,
+  issue: SimIssue,
+  principal: Principal,
+  transitionId: string,
+  input: { fields?: Record<string, unknown> | undefined; update?: Record<string, unknown> | undefined },
+): Promise<void> => {
+  const option = listTransitions(core, issue, principal).find(
+    (candidate) => candidate.transition.id === transitionId,
+  );
+  if (option?.available !== true)
+    throw jiraError(400, [`Transition id '${transitionId}' is not valid for this issue.`]);
+  const { transition, toStatus } = option;
+  const from = core.state.statuses.get(issue.statusId);
+  if (from === undefined) throw new Error(`issue ${issue.key} has an unknown status ${issue.statusId}`);
+  const edits = prepareEdits(
+    core.state,
+    issue,
+    { projectId: issue.projectId, issueTypeId: issue.issueTypeId },
+    input,
+  );
+  for (const rule of transition.validators)
+    await runValidator(core, issue, principal, rule, { from, to: toStatus, edits });
+
+  const actorAccountId = principal.user.accountId;
+  const statusItems =
+    from.id === toStatus.id
+      ? []
+      : [
+          {
+            field: 'status',
+            fieldtype: 'jira' as const,
+            fieldId: 'status',
+            from: from.id,
+            fromString: from.name,
+            to: toStatus.id,
+            toString: toStatus.name,
+          },
+        ];
+  issue.statusId = toStatus.id;
+  const { history, comments } = applyEdits(core.state, issue, edits, actorAccountId, statusItems);
+  const workflow = workflowOf(core, issue);
+  schedulePostFunctions(core, issue, workflow, transition, {
+    from,
+    to: toStatus,
+    history,
+    comment: comments[0],
+    actorAccountId,
+  });
+  if (history !== undefined) {
+    emitIssueEvent(core, 'avi:jira:updated:issue', issue, actorAccountId, {
+      changelog: eventChangelog(history),
+      ...(statusItems.length === 0
+        ? {}
+        : {
+            associatedStatuses: [
+              { id: toStatus.id, name: toStatus.name },
+              { id: from.id, name: from.name },
+            ],
+          }),
+    });
+  }
+};
