@@ -111,11 +111,4 @@ describe('resolvers not built yet', () => {
     await expect(outcome).rejects.toBeInstanceOf(NotImplementedError);
     await expect(outcome).rejects.toMatchObject({ name: 'NotImplementedError', message });
   });
-
-  it('defines no resolver beyond the contract lists', async () => {
-    const definitions = callable(exportOf('admin-resolver'));
-    await expect(definitions({ call: { functionKey: 'deletePolicy' }, context: {} })).rejects.toThrow(
-      "Resolver has no definition for 'deletePolicy'.",
-    );
-  });
 });
