@@ -17,7 +17,11 @@ module.exports = {
       },
     ],
   },
-  moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/src/contracts/$1' },
+  moduleNameMapper: {
+    '^@contracts/(.*)$': '<rootDir>/src/contracts/$1',
+    // openapi-backend (the Jira simulator's contract checks) requires an ES-module-only package jest cannot load.
+    '^@apidevtools/json-schema-ref-parser$': '<rootDir>/simulator/contract/ref-parser-for-jest.cjs',
+  },
   collectCoverageFrom: ['src/**/*.ts'],
   coverageReporters: ['text-summary', 'json-summary'],
 };
