@@ -62,10 +62,11 @@ export const sendWithRetries = async (
   stats?: RetryStats,
 ): Promise<JiraResponse> => {
   let waited = 0;
-  let lastStatus: number | null = null;
   for (let attemptNumber = 1; ; attemptNumber += 1) {
     if (stats !== undefined) stats.attempts += 1;
-    let delay: number | null;
+    let delay: number;
+    /** The status that made this attempt fail; null for a network failure. */
+    let lastStatus: number | null = null;
     try {
       const response = await attempt();
       lastStatus = response.status;
@@ -76,7 +77,6 @@ export const sendWithRetries = async (
     } catch (error) {
       if (error instanceof JiraHttpError || repeatability !== 'safe') throw error;
       // A network failure: the request may or may not have reached Jira; only safe calls are repeated.
-      lastStatus = null;
       delay = backoffMs(policy, attemptNumber);
     }
     if (attemptNumber >= policy.maxAttempts || waited + delay > policy.budgetMs) {
