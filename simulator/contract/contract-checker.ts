@@ -33,6 +33,77 @@ export interface ContractChecker {
 // Formats the document uses that ajv does not know without ajv-formats; int32/int64/… come from openapi-backend.
 const DOCUMENT_FORMATS = ['date', 'date-time', 'uri', 'uuid', 'email'] as const;
 
+interface IndexedOperation {
+  readonly operation: Operation;
+  readonly pattern: RegExp;
+  readonly parameterNames: readonly string[];
+  /** Length of the literal part: /issue/bulkfetch beats /issue/{issueIdOrKey}. */
+  readonly specificity: number;
+}
+
+interface OperationIndex {
+  readonly operations: readonly IndexedOperation[];
+  readonly byId: ReadonlyMap<string, Operation>;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * openapi-backend's router rebuilds its list of ~600 operations several times per request (milliseconds
+ * each); the simulator indexes them once and hands the matched Operation to the validators.
+ */
+const indexOperations = (operations: readonly Operation[]): OperationIndex => ({
+  operations: operations.map((operation) => {
+    const parameterNames: string[] = [];
+    const source = operation.path
+      .split(/(\{[^}]+\})/)
+      .map((part) => {
+        const parameter = /^\{([^}]+)\}$/.exec(part);
+        if (parameter === null) return escapeRegExp(part);
+        parameterNames.push(parameter[1] ?? '');
+        return '([^/]+)';
+      })
+      .join('');
+    return {
+      operation,
+      pattern: new RegExp(`^${source}$`),
+      parameterNames,
+      specificity: operation.path.replace(/\{[^}]*\}/g, '').length,
+    };
+  }),
+  byId: new Map(
+    operations.flatMap((operation) =>
+      operation.operationId === undefined ? [] : [[operation.operationId, operation]],
+    ),
+  ),
+});
+
+const matchOperation = (
+  index: OperationIndex,
+  method: string,
+  rawPath: string,
+): { operation: Operation; params: Record<string, string> } | undefined => {
+  const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath;
+  const wanted = method.toLowerCase();
+  const candidates = index.operations
+    .filter((entry) => entry.operation.method === wanted && entry.pattern.test(path))
+    .sort((a, b) => b.specificity - a.specificity);
+  const best = candidates[0];
+  if (best === undefined) return undefined;
+  const values = best.pattern.exec(path)?.slice(1) ?? [];
+  const decode = (value: string): string => {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  };
+  const params = Object.fromEntries(
+    best.parameterNames.map((name, position) => [name, decode(values[position] ?? '')]),
+  );
+  return { operation: best.operation, params };
+};
+
 const isDocumented = (statuses: ReadonlySet<string>, status: number): boolean =>
   statuses.has(String(status)) || statuses.has(`${Math.floor(status / 100)}XX`) || statuses.has('default');
 
@@ -52,23 +123,23 @@ const createChecker = async (documentPath: string): Promise<ContractChecker> => 
   });
   await api.init();
 
+  const index = indexOperations(api.getOperations());
   const operationOf = (matched: MatchedOperation): Operation => {
-    const operation = api.getOperation(matched.operationId);
+    const operation = index.byId.get(matched.operationId);
     if (operation === undefined) throw new Error(`unknown operation ${matched.operationId}`);
     return operation;
   };
 
   return {
     match(method, path) {
-      const operation = api.matchOperation({ method, path, headers: {} });
-      if (operation?.operationId === undefined) return undefined;
-      const parsed = api.router.parseRequest({ method, path, headers: {} }, operation);
+      const found = matchOperation(index, method, path);
+      if (found?.operation.operationId === undefined) return undefined;
       return {
-        operationId: operation.operationId,
-        method: operation.method.toUpperCase(),
-        pathTemplate: operation.path,
-        pathParams: parsed.params as Record<string, string>,
-        documentedStatuses: new Set(Object.keys(operation.responses ?? {})),
+        operationId: found.operation.operationId,
+        method: found.operation.method.toUpperCase(),
+        pathTemplate: found.operation.path,
+        pathParams: found.params,
+        documentedStatuses: new Set(Object.keys(found.operation.responses ?? {})),
       };
     },
     checkRequest(matched, request) {

@@ -56,7 +56,9 @@ describe('contract validation against the official Jira OpenAPI document', () =>
         errors: ['isLast must be boolean'],
       },
     ]);
-    expect(() => sim.assertNoContractViolations()).toThrow(
+    expect(() => {
+      sim.assertNoContractViolations();
+    }).toThrow(
       'Jira contract violations:\nresponse POST /rest/api/3/search/jql (searchAndReconsileIssuesUsingJqlPost, status 200): isLast must be boolean',
     );
   });
@@ -91,7 +93,9 @@ describe('contract validation against the official Jira OpenAPI document', () =>
     const response = await appClient(sim).get('/rest/api/3/issue/OPS-1?fields=summary,status');
 
     expect(response.status).toBe(200);
-    expect(() => sim.assertNoContractViolations()).not.toThrow();
+    expect(() => {
+      sim.assertNoContractViolations();
+    }).not.toThrow();
   });
 
   it('in record mode answers as Jira would and only records the violation', async () => {
