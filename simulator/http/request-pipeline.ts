@@ -75,7 +75,8 @@ const errorBody = (message: string): { errorMessages: string[]; errors: Record<s
   errors: {},
 });
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Unref'd: a delayed request must not keep a test process alive after sim.close(). */
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** Route outcome → response: Jira errors keep their status; limitations are 501; bugs are 500 and recorded. */
 const runRoute = async (
@@ -156,6 +157,8 @@ export const createRequestHandler =
     switch (fault.outcome.kind) {
       case 'drop':
         request.socket.destroy();
+        return;
+      case 'hang':
         return;
       case 'rateLimited': {
         const reset = new Date(Date.now() + fault.outcome.retryAfterSeconds * 1000).toISOString();

@@ -43,6 +43,7 @@ describe('fault injection', () => {
       rateLimited: tally(otherSeed)[429],
       serverErrors: tally(otherSeed)[503],
       dropped: 0,
+      hung: 0,
     });
   });
 
@@ -81,6 +82,18 @@ describe('fault injection', () => {
     ).rejects.toThrow('fetch failed');
     expect(sim.state.issues.size).toBe(before);
     expect(sim.faults.stats.dropped).toBe(1);
+  });
+
+  it('leaves a hung request unanswered until the client gives up', async () => {
+    sim.faults.set({ rateHang: 1 });
+
+    await expect(
+      fetch(`${sim.baseUrl}/rest/api/3/myself`, {
+        headers: sim.appHeaders(),
+        signal: AbortSignal.timeout(150),
+      }),
+    ).rejects.toThrow('The operation was aborted due to timeout');
+    expect(sim.faults.stats.hung).toBe(1);
   });
 
   it('delays requests by the configured latency', async () => {
