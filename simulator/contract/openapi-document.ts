@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+const repositoryRoot = path.resolve(__dirname, '../..');
+
 /** Where the official Jira Cloud platform OpenAPI document lives (../shared/jira/README.md). */
 export const openApiDocumentPath = (): string =>
-  process.env.JIRA_OPENAPI ?? path.resolve(__dirname, '../../../shared/jira/jira-platform.openapi.json');
+  process.env.JIRA_OPENAPI ?? path.resolve(repositoryRoot, '../shared/jira/jira-platform.openapi.json');
 
 export class OpenApiDocumentMissingError extends Error {
   constructor(documentPath: string) {

@@ -23,8 +23,10 @@ export const jiraError = (
 ): JiraHttpError => new JiraHttpError(status, { errorMessages, errors });
 
 /**
- * A permission refusal with the status the document lists for the operation: 403 where documented, else
- * 401 (several admin operations document only 401 "…or the caller doesn't have permissions").
+ * A permission refusal with a status the document lists for the operation: 403 where documented, else 401
+ * (several admin operations document only 401 "…or the caller doesn't have permissions"), else 400.
  */
-export const permissionError = (operation: MatchedOperation, message: string): JiraHttpError =>
-  jiraError(operation.documentedStatuses.has('403') ? 403 : 401, [message]);
+export const permissionError = (operation: MatchedOperation, message: string): JiraHttpError => {
+  const status = ['403', '401'].find((candidate) => operation.documentedStatuses.has(candidate)) ?? '400';
+  return jiraError(Number(status), [message]);
+};

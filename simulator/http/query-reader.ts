@@ -17,12 +17,6 @@ export class QueryReader {
       .filter((entry) => entry !== '');
   }
 
-  /** Every raw value of a repeated parameter, without splitting on commas (e.g. jql). */
-  all(name: string): string[] {
-    const value = this.raw[name];
-    return value === undefined ? [] : Array.isArray(value) ? value : [value];
-  }
-
   int(name: string, fallback: number): number {
     const value = this.string(name);
     return value === undefined || value.trim() === '' ? fallback : Number.parseInt(value, 10);
@@ -31,9 +25,5 @@ export class QueryReader {
   bool(name: string, fallback: boolean): boolean {
     const value = this.string(name);
     return value === undefined ? fallback : value === 'true';
-  }
-
-  has(name: string): boolean {
-    return this.raw[name] !== undefined;
   }
 }

@@ -102,7 +102,8 @@ const runRoute = async (
 
 /**
  * One request: count it → check it against the document → inject faults (before it has any effect) →
- * authenticate → run the route → check the response against the document → send.
+ * authenticate → run the route → check the response against the document → send. Fault and authentication
+ * answers come from "in front of" Jira's operations and are not checked against them.
  */
 export const createRequestHandler =
   (deps: PipelineDependencies) =>
@@ -187,32 +188,33 @@ export const createRequestHandler =
       token: deps.appToken,
       user: deps.core.appUser,
     });
-    let result: RouteResult;
+    // Like faults, a failed authentication is answered in front of the operation: some operations (e.g.
+    // changelog/bulkfetch) do not document 401, yet Jira sends it.
     if (principal === undefined) {
-      result = {
+      send(response, {
         status: 401,
         body: errorBody('You are not authenticated. Authentication required to perform this operation.'),
-      };
-    } else {
-      const route = deps.routes[operation.operationId];
-      if (route === undefined) {
-        send(response, {
-          status: 501,
-          body: errorBody(`simulator limitation: ${operation.operationId} is not implemented`),
-        });
-        return;
-      }
-      result = await runRoute(deps, () =>
-        route({
-          core: deps.core,
-          principal,
-          operation,
-          params: operation.pathParams,
-          query: new QueryReader(query),
-          body,
-        }),
-      );
+      });
+      return;
     }
+    const route = deps.routes[operation.operationId];
+    if (route === undefined) {
+      send(response, {
+        status: 501,
+        body: errorBody(`simulator limitation: ${operation.operationId} is not implemented`),
+      });
+      return;
+    }
+    let result = await runRoute(deps, () =>
+      route({
+        core: deps.core,
+        principal,
+        operation,
+        params: operation.pathParams,
+        query: new QueryReader(query),
+        body,
+      }),
+    );
 
     const tamper = deps.takeTamper();
     if (tamper !== undefined) result = { ...result, body: tamper(result.body) };

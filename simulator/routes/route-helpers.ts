@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RenderContext } from '../issues/issue-renderer';
-import { canAdministerProject, canBrowse, isAdmin } from '../state/permissions';
+import { canBrowse, isAdmin } from '../state/permissions';
 import type { SimIssue, SimProject } from '../state/model';
 import { jiraError, permissionError } from '../http/jira-error';
 import type { RouteContext } from '../http/route-types';
@@ -44,12 +44,6 @@ export const requireAdmin = (ctx: RouteContext): void => {
       ctx.operation,
       'You do not have permission to perform this operation: Administer Jira is required.',
     );
-  }
-};
-
-export const requireProjectAdmin = (ctx: RouteContext, project: SimProject): void => {
-  if (!canAdministerProject(ctx.core.state.groups.values(), ctx.principal, project)) {
-    throw permissionError(ctx.operation, 'You do not have permission to administer this project.');
   }
 };
 

@@ -100,6 +100,15 @@ describe('identity and permissions', () => {
     ]);
   });
 
+  it('answers 401 even where the operation does not document it, without a contract violation', async () => {
+    const response = await createSimClient(sim.baseUrl, {}).post('/rest/api/3/changelog/bulkfetch', {
+      issueIdsOrKeys: ['OPS-1'],
+    });
+
+    expect(response.status).toBe(401);
+    expect(sim.contractViolations).toEqual([]);
+  });
+
   it('answers /myself for the caller', async () => {
     const ana = await clientAs(sim, 'ana').get<Me>('/rest/api/3/myself');
     const app = await appClient(sim).get<Me>('/rest/api/3/myself');
@@ -155,7 +164,17 @@ describe('identity and permissions', () => {
       name: 'Exception',
     });
 
+    // POST /field documents only 201 and 400, so the refusal is a 400 there.
+    const field = await clientAs(sim, 'bo').post<ErrorCollection>('/rest/api/3/field', {
+      name: 'Urgency',
+      type: 'com.atlassian.jira.plugin.system.customfieldtypes:select',
+    });
+
     expect(bo.status).toBe(403);
+    expect(field.status).toBe(400);
+    expect(field.body.errorMessages).toEqual([
+      'You do not have permission to perform this operation: Administer Jira is required.',
+    ]);
     expect(cy.status).toBe(201);
     expect(cy.body.name).toBe('Exception');
   });
