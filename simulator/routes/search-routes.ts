@@ -6,6 +6,7 @@ import { JqlError } from '../jql/jql-error';
 import { parseJql } from '../jql/jql-parser';
 import { jiraError } from '../http/jira-error';
 import type { RouteContext, RouteResult, RouteTable } from '../http/route-types';
+import type { SimIssue } from '../state/model';
 import { canSeeIssue, canSeeProject, parseBody, renderContext } from './route-helpers';
 
 /** "It returns max 5000 issues" when only id/key are requested (SPEC POST /search/jql). */
@@ -50,6 +51,29 @@ const decodeToken = (token: string, jql: string): number => {
   throw jiraError(400, ['The provided next page token is invalid or expired.']);
 };
 
+/** Parses, checks (bounded, known fields and values) and runs a query; the visible matches, sorted. */
+const matchingIssues = (ctx: RouteContext, jql: string): SimIssue[] => {
+  const { state } = ctx.core;
+  let compiled: CompiledJql;
+  try {
+    const query = parseJql(jql);
+    if (query.where === undefined) throw new JqlError(UNBOUNDED_JQL_MESSAGE);
+    compiled = compileJql(query, {
+      state,
+      principal: ctx.principal,
+      now: new Date(state.nowIso()),
+      visibleProjects: [...state.projects.values()].filter((project) => canSeeProject(ctx, project)),
+      canSeeIssue: (issue) => canSeeIssue(ctx, issue),
+    });
+  } catch (error) {
+    if (error instanceof JqlError) throw jiraError(400, [error.message]);
+    throw error;
+  }
+  return [...state.issues.values()]
+    .filter((issue) => canSeeIssue(ctx, issue) && compiled.matches(issue))
+    .sort(compiled.compare);
+};
+
 const search = (ctx: RouteContext, parameters: SearchParameters): RouteResult => {
   if (parameters.properties.length > MAX_PROPERTIES) {
     throw jiraError(400, [`A maximum of ${MAX_PROPERTIES} issue properties can be requested.`]);
@@ -63,24 +87,7 @@ const search = (ctx: RouteContext, parameters: SearchParameters): RouteResult =>
   const idOnly = fieldsRequested.length === 0 && parameters.properties.length === 0;
   const pageSize = Math.min(parameters.maxResults, idOnly ? MAX_RESULTS_ID_ONLY : MAX_RESULTS_WITH_FIELDS);
 
-  let compiled: CompiledJql;
-  try {
-    const query = parseJql(parameters.jql);
-    if (query.where === undefined) throw new JqlError(UNBOUNDED_JQL_MESSAGE);
-    compiled = compileJql(query, {
-      state,
-      principal: ctx.principal,
-      now: new Date(state.nowIso()),
-      visibleProjects: [...state.projects.values()].filter((project) => canSeeProject(ctx, project)),
-      canSeeIssue: (issue) => canSeeIssue(ctx, issue),
-    });
-  } catch (error) {
-    if (error instanceof JqlError) throw jiraError(400, [error.message]);
-    throw error;
-  }
-  const matching = [...state.issues.values()]
-    .filter((issue) => canSeeIssue(ctx, issue) && compiled.matches(issue))
-    .sort(compiled.compare);
+  const matching = matchingIssues(ctx, parameters.jql);
   const offset =
     parameters.nextPageToken === undefined ? 0 : decodeToken(parameters.nextPageToken, parameters.jql);
   const page = matching.slice(offset, offset + pageSize);
@@ -132,6 +139,11 @@ export const searchRoutes: RouteTable = {
       expand: splitList(body.expand === undefined ? [] : [body.expand]),
       reconcileIssues: body.reconcileIssues ?? [],
     });
+  },
+  /** Exact here: the simulator has no index lag, so the "approximate" count is the search's total. */
+  countIssues: (ctx) => {
+    const body = parseBody(z.object({ jql: z.string().optional() }), ctx.body);
+    return { status: 200, body: { count: matchingIssues(ctx, body.jql ?? '').length } };
   },
   searchAndReconsileIssuesUsingJql: (ctx) =>
     search(ctx, {

@@ -142,6 +142,19 @@ describe('search: POST/GET /rest/api/3/search/jql', () => {
     expect(response.body.errorMessages).toEqual([message]);
   });
 
+  it('counts matches with search/approximate-count, bounded queries only', async () => {
+    const counted = await appClient(sim).post<{ count: number }>('/rest/api/3/search/approximate-count', {
+      jql: 'project = OPS AND status = Approved',
+    });
+    const unbounded = await appClient(sim).post<ErrorCollection>('/rest/api/3/search/approximate-count', {
+      jql: '',
+    });
+
+    expect(counted.body).toEqual({ count: 3 });
+    expect(unbounded.status).toBe(400);
+    expect(unbounded.body.errorMessages).toEqual([UNBOUNDED_JQL_MESSAGE]);
+  });
+
   it('returns the requested issue properties', async () => {
     const response = await search({ jql: 'key = OPS-2', properties: [LIFECYCLE] });
 
