@@ -1,0 +1,59 @@
+/**
+ * StorePort in memory: for use-case tests and the local sandbox. Values are stored as JSON text, like KVS, so a
+ * value that would not survive serialisation fails here too; TTLs expire against an injected clock.
+ */
+import type { z } from 'zod';
+import type { StoreEntry, StorePort } from '../../application/ports/store-port';
+
+export class MemoryStore implements StorePort {
+  private readonly entries = new Map<string, { json: string; expiresAt: number | null }>();
+
+  constructor(private readonly nowMs: () => number = () => Date.now()) {}
+
+  private live(key: string): string | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.expiresAt !== null && entry.expiresAt <= this.nowMs()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.json;
+  }
+
+  get<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
+    const json = this.live(key);
+    return Promise.resolve(json === undefined ? undefined : schema.parse(JSON.parse(json)));
+  }
+
+  set(key: string, value: unknown): Promise<void> {
+    this.entries.set(key, { json: JSON.stringify(value), expiresAt: null });
+    return Promise.resolve();
+  }
+
+  setIfAbsent(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
+    if (this.live(key) !== undefined) return Promise.resolve(false);
+    this.entries.set(key, { json: JSON.stringify(value), expiresAt: this.nowMs() + ttlSeconds * 1000 });
+    return Promise.resolve(true);
+  }
+
+  delete(key: string): Promise<void> {
+    this.entries.delete(key);
+    return Promise.resolve();
+  }
+
+  listByPrefix<T>(prefix: string, schema: z.ZodType<T>, limit: number): Promise<StoreEntry<T>[]> {
+    const keys = [...this.entries.keys()].filter((key) => key.startsWith(prefix)).sort();
+    const result: StoreEntry<T>[] = [];
+    for (const key of keys) {
+      const json = this.live(key);
+      if (json !== undefined) result.push({ key, value: schema.parse(JSON.parse(json)) });
+      if (result.length >= limit) break;
+    }
+    return Promise.resolve(result);
+  }
+
+  /** Every live key, for assertions. */
+  keys(): string[] {
+    return [...this.entries.keys()].filter((key) => this.live(key) !== undefined).sort();
+  }
+}
