@@ -190,6 +190,21 @@ export const screenRoutes: RouteTable = {
     return { status: 201, body: { id } };
   },
 
+  getIssueTypeScreenSchemeMappings: (ctx) => {
+    requireAdmin(ctx);
+    const ids = ctx.query.list('issueTypeScreenSchemeId');
+    const values = [...ctx.core.state.issueTypeScreenSchemes.values()]
+      .filter((scheme) => ids.length === 0 || ids.includes(scheme.id))
+      .flatMap((scheme) =>
+        scheme.mappings.map((mapping) => ({
+          issueTypeScreenSchemeId: scheme.id,
+          issueTypeId: mapping.issueTypeId,
+          screenSchemeId: mapping.screenSchemeId,
+        })),
+      );
+    return { status: 200, body: pageOf(ctx, values, 50) };
+  },
+
   getIssueTypeScreenSchemeProjectAssociations: (ctx) => {
     requireAdmin(ctx);
     const { state } = ctx.core;

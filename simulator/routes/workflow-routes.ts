@@ -51,6 +51,7 @@ const Transition = z.object({
   actions: z.array(Rule).optional(),
   validators: z.array(Rule).optional(),
   conditions: Conditions.optional(),
+  transitionScreen: Rule.nullable().optional(),
   properties: z.record(z.string(), z.string()).optional(),
 });
 
@@ -205,6 +206,8 @@ const buildWorkflow = (
       actions: (transition.actions ?? []).map((rule) => toRule(ctx, rule, problems)),
       conditions:
         transition.conditions === undefined ? undefined : toConditions(ctx, transition.conditions, problems),
+      transitionScreen:
+        transition.transitionScreen == null ? undefined : toRule(ctx, transition.transitionScreen, problems),
       properties: transition.properties ?? {},
     };
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jiraError } from '../http/jira-error';
 import type { RouteContext, RouteTable } from '../http/route-types';
 import type { SimWorkflowScheme } from '../state/model';
-import { apiUrl, parseBody, requireAdmin } from './route-helpers';
+import { apiUrl, pageOf, parseBody, requireAdmin } from './route-helpers';
 
 const CreateSchemeBody = z.object({
   name: z.string().optional(),
@@ -24,6 +24,12 @@ const renderScheme = (ctx: RouteContext, scheme: SimWorkflowScheme): Record<stri
 });
 
 export const workflowSchemeRoutes: RouteTable = {
+  getAllWorkflowSchemes: (ctx) => {
+    requireAdmin(ctx);
+    const page = pageOf(ctx, [...ctx.core.state.workflowSchemes.values()], 50);
+    return { status: 200, body: { ...page, values: page.values.map((scheme) => renderScheme(ctx, scheme)) } };
+  },
+
   createWorkflowScheme: (ctx) => {
     requireAdmin(ctx);
     const body = parseBody(CreateSchemeBody, ctx.body);

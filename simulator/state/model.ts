@@ -187,6 +187,8 @@ export interface SimTransition {
   conditions: ConditionGroup | undefined;
   properties: Record<string, string>;
 }
+  /** `system:transition-screen` with parameters.screenId; stored and rendered, not enforced. */
+  transitionScreen?: RuleConfiguration | undefined;
 
 export interface SimWorkflowStatus {
   statusReference: string;

@@ -44,6 +44,9 @@ export const renderWorkflow = (workflow: SimWorkflow): Record<string, unknown> =
     actions: transition.actions.map(renderRule),
     validators: transition.validators.map(renderRule),
     ...(transition.conditions === undefined ? {} : { conditions: renderConditions(transition.conditions) }),
+    ...(transition.transitionScreen === undefined
+      ? {}
+      : { transitionScreen: renderRule(transition.transitionScreen) }),
     properties: transition.properties,
     triggers: [],
   })),
