@@ -11,6 +11,7 @@ export type GadgetResolverName = (typeof GADGET_RESOLVERS)[number];
 /** Resolvers of the `admin-resolver` function (jira:adminPage: policy, setup, export). */
 export const ADMIN_RESOLVERS = [
   'getPolicy',
+  'validatePolicy',
   'savePolicy',
   'listPolicyVersions',
   'getSetupStatus',

@@ -3,6 +3,7 @@ import { notImplementedResolver } from './not-implemented';
 
 const ISSUE_OF: Record<AdminResolverName, string> = {
   getPolicy: 'versioned policy',
+  validatePolicy: 'versioned policy',
   savePolicy: 'versioned policy',
   listPolicyVersions: 'versioned policy',
   getSetupStatus: 'one-page setup',

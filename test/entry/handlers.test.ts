@@ -45,6 +45,8 @@ const RESOLVER_MESSAGES: Record<string, Record<string, string>> = {
   },
   'admin-resolver': {
     getPolicy: 'getPolicy (admin-resolver) is not implemented yet (the Jira issue: versioned policy)',
+    validatePolicy:
+      'validatePolicy (admin-resolver) is not implemented yet (the Jira issue: versioned policy)',
     savePolicy: 'savePolicy (admin-resolver) is not implemented yet (the Jira issue: versioned policy)',
     listPolicyVersions:
       'listPolicyVersions (admin-resolver) is not implemented yet (the Jira issue: versioned policy)',

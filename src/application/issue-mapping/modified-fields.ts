@@ -1,0 +1,41 @@
+/**
+ * The transition screen's edits a function validator receives (FORGE_NOTES §1): `modifiedFields`, in the REST v3
+ * Get-issue format, cleared arrays as null and user fields as `{accountId}` only. Atlassian's big example nests it
+ * inside `transition` while its user-field snippet has it at the top level, so both places are read; the nested
+ * one wins when both are present because that is the documented payload.
+ */
+import { adfToText } from './adf-text';
+
+export type ModifiedFields = Readonly<Record<string, unknown>>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The modifiedFields of a validator payload, wherever it is; empty when there are none. */
+export const readModifiedFields = (payload: unknown): ModifiedFields => {
+  if (!isRecord(payload)) return {};
+  const nested = isRecord(payload.transition) ? payload.transition.modifiedFields : undefined;
+  if (isRecord(nested)) return nested;
+  return isRecord(payload.modifiedFields) ? payload.modifiedFields : {};
+};
+
+/**
+ * The comment typed on the transition screen. Its format in modifiedFields is not documented (FORGE_NOTES §1 lists
+ * Comment as supported without a shape), so every plausible form is read: an ADF document, a string, `{body}`, or
+ * a list of those.
+ */
+export const transitionComment = (modifiedFields: ModifiedFields): string => {
+  const read = (value: unknown): string => {
+    if (Array.isArray(value))
+      return value
+        .map(read)
+        .filter((text) => text !== '')
+        .join('\n');
+    if (isRecord(value) && value.type !== 'doc') {
+      if ('body' in value) return read(value.body);
+      if ('add' in value) return read(value.add);
+    }
+    return adfToText(value).trim();
+  };
+  return read(modifiedFields.comment);
+};

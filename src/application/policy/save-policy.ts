@@ -1,0 +1,75 @@
+/**
+ * savePolicy: a new policy version (DESIGN.md §4). The new version is the current one + 1, stamped with who saved
+ * it and when; earlier versions stay in the store. Optimistic concurrency: the admin says which version they
+ * edited, and a save based on an outdated one is refused. A short lock makes "check the version, write the next"
+ * one step, so two admins saving at once cannot both get the same number.
+ */
+import type { SavePolicyRequest, SavePolicyResponse } from '../../contracts/admin-policy';
+import type { Policy } from '../../domain/policy-schema';
+import { checkPolicy } from './policy-problems';
+import type { PolicyDependencies } from './policy-dependencies';
+import {
+  CURRENT_POLICY_KEY,
+  CurrentPolicyPointerSchema,
+  POLICY_SAVE_LOCK_KEY,
+  policyVersionKey,
+} from './policy-store';
+import { refuseUnlessJiraAdmin } from './require-jira-admin';
+
+/** Long enough for two store writes; short enough that a crashed save does not block the next one for long. */
+const SAVE_LOCK_SECONDS = 30;
+
+const conflict = (message: string): SavePolicyResponse => ({
+  ok: false,
+  error: { code: 'version-conflict', message },
+});
+
+const versionWords = (version: number | null): string =>
+  version === null ? 'the default policy' : `version ${version}`;
+
+const saveLocked = async (
+  request: SavePolicyRequest,
+  deps: PolicyDependencies,
+  updatedBy: string,
+): Promise<SavePolicyResponse> => {
+  const current = (await deps.store.get(CURRENT_POLICY_KEY, CurrentPolicyPointerSchema))?.version ?? null;
+  if (current !== request.baseVersion)
+    return conflict(
+      `The policy has changed since you opened it: you edited ${versionWords(request.baseVersion)}, and ${versionWords(current)} is now in force. Nothing was saved; reload the policy, make your changes again and save.`,
+    );
+  const stamp = { version: (current ?? 0) + 1, updatedAt: deps.clock.now(), updatedBy };
+  const check = checkPolicy(request.policy, stamp);
+  if (!check.ok)
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-policy',
+        message: 'The policy was not saved: fix the problems listed and save again.',
+        problems: check.problems,
+      },
+    };
+  const policy: Policy = check.policy;
+  // The version first, then the pointer: a crash between leaves an unreferenced version the next save overwrites.
+  await deps.store.set(policyVersionKey(policy.version), policy);
+  await deps.store.set(CURRENT_POLICY_KEY, { version: policy.version });
+  return { ok: true, policy };
+};
+
+export const savePolicy = async (
+  request: SavePolicyRequest,
+  deps: PolicyDependencies,
+): Promise<SavePolicyResponse> => {
+  const refusal = await refuseUnlessJiraAdmin(deps.jiraAsUser, 'change the security exception policy');
+  if (refusal !== null) return refusal;
+  const { accountId } = await deps.jiraAsUser.myself();
+  const locked = await deps.store.setIfAbsent(POLICY_SAVE_LOCK_KEY, { by: accountId }, SAVE_LOCK_SECONDS);
+  if (!locked)
+    return conflict(
+      'Another policy change is being saved at this moment. Nothing was saved; reload the policy and try again.',
+    );
+  try {
+    return await saveLocked(request, deps, accountId);
+  } finally {
+    await deps.store.delete(POLICY_SAVE_LOCK_KEY);
+  }
+};

@@ -1,0 +1,137 @@
+/**
+ * Triage on create (DESIGN.md §3–§4): when an Exception is created in a set-up project, record `submitted`, check
+ * the form, and route it. A complete Low-risk request whose type and policy allow it is auto-approved by the app
+ * (the validator sees the app as the actor and checks everything Approve checks); any other complete request goes
+ * to Risk Review; an incomplete one stays in Submitted with a comment to the requester listing what is missing.
+ * Every step looks before it acts, so a redelivered event does nothing twice.
+ */
+import { evaluateTransition } from '../../domain/evaluate-transition';
+import type { Policy } from '../../domain/policy-schema';
+import type { ExceptionRecord } from '../../domain/register-schema';
+import { routeOf } from '../../domain/tier';
+import type { Status } from '../../domain/vocabulary';
+import { commentsOf } from '../issue-mapping/comments';
+import { lifecycleOf } from '../issue-mapping/lifecycle-of';
+import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
+import type { JiraIssue } from '../ports/jira-port';
+import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
+import { policyInForce } from '../policy/policy-store';
+import type { SiteConfig } from '../site-config';
+import { appAccountId } from './app-account';
+import { withHistoryEntry } from './lifecycle-update';
+import { MISSING_ITEMS_OPENING, missingItemsComment } from './missing-items-comment';
+import { withRiskOwnerStatus } from './risk-owner-status';
+import { readSiteConfig } from './site-config-of';
+import type { TransitionDependencies } from './transition-dependencies';
+import { UnmappableIssueError } from './unmappable-issue-error';
+
+export interface TriageRequest {
+  readonly issueKey: string;
+  readonly issueTypeId: string | undefined;
+  readonly projectId: string | undefined;
+}
+
+export type TriageOutcome =
+  | { readonly outcome: 'skipped'; readonly reason: 'not-set-up' | 'not-an-exception' | 'already-triaged' }
+  | { readonly outcome: 'incomplete'; readonly missing: readonly string[] }
+  | { readonly outcome: 'triaged' | 'auto-approved' };
+
+/** There is no workflow transition from Submitted to the status triage routes to: setup is incomplete. */
+export class MissingTransitionError extends Error {
+  constructor(readonly to: Status) {
+    super(`The issue has no transition to ${to}: run the app's setup for this project again.`);
+    this.name = 'MissingTransitionError';
+  }
+}
+
+const isException = (request: TriageRequest, config: SiteConfig): boolean =>
+  request.issueTypeId === config.issueTypeId &&
+  config.projects.some((project) => project.id === request.projectId);
+
+/** What keeps the form from review: mapping problems, else the triage rules' violations. */
+const missingItems = (
+  issue: JiraIssue,
+  config: SiteConfig,
+  record: ExceptionRecord,
+  policy: Policy,
+  now: string,
+) => {
+  const form = toExceptionRecord(issue, config);
+  if (!form.ok) return form.problems;
+  // Triage checks the form only; no rule of it is about the actor.
+  return evaluateTransition(
+    { name: 'triage', comment: '' },
+    record,
+    record,
+    { kind: 'app' },
+    policy,
+    now,
+  ).violations.map((violation) => violation.message);
+};
+
+const autoApprovable = (record: ExceptionRecord, policy: Policy, now: string): boolean =>
+  routeOf(record, policy) === 'auto-approve' &&
+  evaluateTransition({ name: 'auto-approve', comment: '' }, record, record, { kind: 'app' }, policy, now).ok;
+
+const transitionTo = async (
+  issueKey: string,
+  status: Status,
+  config: SiteConfig,
+  deps: TransitionDependencies,
+): Promise<void> => {
+  const transitions = await deps.jiraAsApp.getTransitions(issueKey);
+  const transition = transitions.find((candidate) => candidate.toStatusId === config.statuses[status]);
+  if (transition === undefined) throw new MissingTransitionError(status);
+  await deps.jiraAsApp.transitionIssue(issueKey, transition.id);
+};
+
+export const triageOnCreate = async (
+  request: TriageRequest,
+  deps: TransitionDependencies,
+): Promise<TriageOutcome> => {
+  const config = await readSiteConfig(deps.store);
+  if (config === undefined) return { outcome: 'skipped', reason: 'not-set-up' };
+  if (!isException(request, config)) return { outcome: 'skipped', reason: 'not-an-exception' };
+
+  const issue = await deps.jiraAsApp.getIssue(request.issueKey, {
+    fields: [...exceptionFieldIds(config), 'comment'],
+    properties: [LIFECYCLE_PROPERTY_KEY],
+  });
+  const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
+  if (!mapped.ok) throw new UnmappableIssueError(mapped.problems);
+  const [policy, appAccount, record] = await Promise.all([
+    policyInForce(deps.store),
+    appAccountId(deps),
+    withRiskOwnerStatus(mapped.record, deps.jiraAsApp),
+  ]);
+  const now = deps.clock.now();
+
+  let lifecycle = lifecycleOf(issue);
+  if (!lifecycle.history.some((entry) => entry.action === 'submitted')) {
+    const submitted = { at: record.createdAt, action: 'submitted' as const, by: record.requester.accountId };
+    lifecycle = withHistoryEntry(lifecycle, submitted, record, policy, now);
+    await deps.jiraAsApp.setIssueProperty(request.issueKey, LIFECYCLE_PROPERTY_KEY, lifecycle);
+  }
+  const triagedBefore = lifecycle.history.some(
+    (entry) => entry.action === 'triaged' || entry.action === 'auto-approved',
+  );
+  if (record.status !== 'Submitted' || triagedBefore)
+    return { outcome: 'skipped', reason: 'already-triaged' };
+
+  const missing = missingItems(issue, config, record, policy, now);
+  if (missing.length > 0) {
+    const alreadyTold = commentsOf(issue).some(
+      (comment) =>
+        comment.authorAccountId === appAccount && comment.text.includes(MISSING_ITEMS_OPENING.trim()),
+    );
+    if (!alreadyTold)
+      await deps.jiraAsApp.addComment(request.issueKey, missingItemsComment(record.requester, missing));
+    return { outcome: 'incomplete', missing };
+  }
+  if (autoApprovable(record, policy, now)) {
+    await transitionTo(request.issueKey, 'Approved', config, deps);
+    return { outcome: 'auto-approved' };
+  }
+  await transitionTo(request.issueKey, 'Risk Review', config, deps);
+  return { outcome: 'triaged' };
+};
