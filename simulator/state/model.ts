@@ -106,6 +106,8 @@ export interface SimComment {
   created: string;
   updated: string;
   visibility: unknown;
+  /** Comment properties (set with the comment's `properties` on create, or PUT /comment/{id}/properties/{key}). */
+  properties?: Map<string, unknown>;
 }
 
 export interface SimChangeItem {
@@ -185,10 +187,10 @@ export interface SimTransition {
   validators: RuleConfiguration[];
   actions: RuleConfiguration[];
   conditions: ConditionGroup | undefined;
-  properties: Record<string, string>;
-}
   /** `system:transition-screen` with parameters.screenId; stored and rendered, not enforced. */
   transitionScreen?: RuleConfiguration | undefined;
+  properties: Record<string, string>;
+}
 
 export interface SimWorkflowStatus {
   statusReference: string;

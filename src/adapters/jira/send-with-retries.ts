@@ -47,7 +47,8 @@ const retryAfterMs = (response: JiraResponse): number | null => {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 };
 
-const backoffMs = (policy: RetryPolicy, attempt: number): number =>
+/** Full-jitter exponential backoff: a random wait up to base × 2^(attempt−1), capped. */
+export const backoffMs = (policy: RetryPolicy, attempt: number): number =>
   Math.floor(policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
 
 /**

@@ -38,6 +38,11 @@ export interface AdfDocument {
   readonly content: readonly unknown[];
 }
 
+export interface WriteOnceOptions {
+  /** A caller-chosen key for the effect, e.g. the lifecycle action key `10001:remind-75:2026-09-02`. */
+  readonly idempotencyKey?: string;
+}
+
 export interface IssuesPort {
   getIssue(
     issueIdOrKey: string,
@@ -53,14 +58,22 @@ export interface IssuesPort {
       nextPageToken?: string;
     },
   ): Promise<SearchPage>;
-  createIssue(fields: Readonly<Record<string, unknown>>): Promise<{ id: string; key: string }>;
+  /**
+   * With an idempotency key, at most one issue is created per key (the adapter marks the issue and looks for the
+   * mark before creating and after an ambiguous failure); without one, a retry still never duplicates the issue.
+   */
+  createIssue(
+    fields: Readonly<Record<string, unknown>>,
+    options?: WriteOnceOptions,
+  ): Promise<{ id: string; key: string }>;
   getTransitions(issueIdOrKey: string): Promise<JiraTransition[]>;
   transitionIssue(
     issueIdOrKey: string,
     transitionId: string,
     options?: { fields?: Readonly<Record<string, unknown>>; comment?: AdfDocument },
   ): Promise<void>;
-  addComment(issueIdOrKey: string, body: AdfDocument): Promise<{ id: string }>;
+  /** With an idempotency key, at most one comment is added per key and issue (see createIssue). */
+  addComment(issueIdOrKey: string, body: AdfDocument, options?: WriteOnceOptions): Promise<{ id: string }>;
   getIssueProperty(issueIdOrKey: string, propertyKey: string): Promise<unknown>;
   setIssueProperty(issueIdOrKey: string, propertyKey: string, value: unknown): Promise<void>;
   linkIssues(linkTypeName: string, inwardIssueKey: string, outwardIssueKey: string): Promise<void>;

@@ -1,0 +1,43 @@
+/**
+ * What a Forge handler hands its use case: Jira as the app and as the invoking user, the app's storage, the
+ * lifecycle queue and the clock, all over the Forge runtime. Built per invocation (cheap: nothing connects until
+ * a call is made), so a handler reads `const deps = forgeDependencies();` and passes on the ports it needs.
+ */
+import type { Clock } from '../../application/ports/clock';
+import type { DirectoryPort, IssuesPort } from '../../application/ports/jira-port';
+import type { QueuePort } from '../../application/ports/queue-port';
+import type { StorePort } from '../../application/ports/store-port';
+import { ForgeQueue } from '../events/forge-queue';
+import { JiraRestClient } from '../jira/jira-rest-client';
+import { defaultRetryPolicy, type RetryPolicy } from '../jira/send-with-retries';
+import { KvsStore } from '../kvs/kvs-store';
+import { asAppFetcher, asUserFetcher } from './forge-fetchers';
+import { systemClock } from './system-clock';
+
+export type JiraClient = IssuesPort & DirectoryPort;
+
+export interface ForgeDependencies {
+  /** Jira as the app: sees everything; the caller checks permissions (DESIGN.md §10). */
+  readonly jiraAsApp: JiraClient;
+  /** Jira as the invoking user: only where there is one (resolvers, validators under offline impersonation). */
+  readonly jiraAsUser: JiraClient;
+  readonly store: StorePort;
+  readonly queue: QueuePort;
+  readonly clock: Clock;
+}
+
+export interface ForgeDependencyOptions {
+  readonly retryPolicy?: RetryPolicy;
+  readonly clock?: Clock;
+}
+
+export const forgeDependencies = (options: ForgeDependencyOptions = {}): ForgeDependencies => {
+  const retryPolicy = options.retryPolicy ?? defaultRetryPolicy();
+  return {
+    jiraAsApp: new JiraRestClient(asAppFetcher(), retryPolicy),
+    jiraAsUser: new JiraRestClient(asUserFetcher(), retryPolicy),
+    store: new KvsStore(),
+    queue: new ForgeQueue(),
+    clock: options.clock ?? systemClock,
+  };
+};

@@ -1,0 +1,75 @@
+/**
+ * The parts of Jira's REST v3 responses the REST client reads, as loose zod objects: Jira adds members over time,
+ * and a new member must not break the app. Only what the client maps is required.
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/
+ */
+import { z } from 'zod';
+
+const FieldMapSchema = z.record(z.string(), z.unknown());
+
+/** IssueBean: `fields` and `properties` are absent when none were asked for. */
+export const IssueBeanSchema = z.looseObject({
+  id: z.string(),
+  key: z.string(),
+  fields: FieldMapSchema.optional(),
+  properties: FieldMapSchema.optional(),
+});
+
+/** SearchAndReconcileResults: no `nextPageToken` on the last page (the document also allows null). */
+export const SearchResultsSchema = z.looseObject({
+  issues: z.array(IssueBeanSchema).optional(),
+  isLast: z.boolean().optional(),
+  nextPageToken: z.string().nullable().optional(),
+});
+
+/** CreatedIssue. */
+export const CreatedIssueSchema = z.looseObject({ id: z.string(), key: z.string() });
+
+/** Transitions: `to` is the target StatusDetails. */
+export const TransitionsSchema = z.looseObject({
+  transitions: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        name: z.string(),
+        to: z.looseObject({ id: z.string(), name: z.string() }),
+      }),
+    )
+    .optional(),
+});
+
+/** Comment (as created). */
+export const CommentSchema = z.looseObject({ id: z.string() });
+
+/** PageOfComments: only the author is read, to find the caller's own comments. */
+export const PageOfCommentsSchema = z.looseObject({
+  startAt: z.number(),
+  total: z.number(),
+  comments: z.array(
+    z.looseObject({
+      id: z.string(),
+      author: z.looseObject({ accountId: z.string().optional() }).optional(),
+    }),
+  ),
+});
+
+/** EntityProperty. */
+export const EntityPropertySchema = z.looseObject({ key: z.string(), value: z.unknown() });
+
+/** User (GET /myself, GET /user). `displayName` can be withheld by the user's profile visibility settings. */
+export const UserSchema = z.looseObject({
+  accountId: z.string(),
+  displayName: z.string().optional(),
+  active: z.boolean(),
+});
+
+/** GroupName[] (GET /user/groups); `name` is optional in the document. */
+export const GroupNamesSchema = z.array(z.looseObject({ name: z.string().optional() }));
+
+/** Permissions (GET /mypermissions). */
+export const MyPermissionsSchema = z.looseObject({
+  permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean().optional() })),
+});
+
+/** The marker the client writes with a comment or an issue so that a retry can tell whether the write happened. */
+export const IdempotencyMarkerSchema = z.looseObject({ idempotencyKey: z.string() });

@@ -1,0 +1,47 @@
+/**
+ * A JiraFetcher that loses the answers of writes Jira has applied: the failure the simulator's own faults cannot
+ * produce (they strike before a request has any effect), and the one that duplicates comments and issues when a
+ * client retries blindly. A lost answer is, alternately, a dropped connection (a rejected fetch) and a 502 from a
+ * gateway, both after Jira's 2xx.
+ */
+import type { JiraFetcher, JiraResponse } from '../../src/adapters/jira/jira-fetcher';
+import { seededRandom } from '../../simulator/faults/seeded-random';
+
+export interface AnswerLossSettings {
+  /** Share of applied writes (non-GET requests answered 2xx) whose answer is lost. */
+  readonly rate: number;
+  readonly seed: number;
+}
+
+export interface AnswerLossStats {
+  /** Answers lost, by "METHOD path-without-query". */
+  readonly lost: string[];
+}
+
+const gatewayError: JiraResponse = {
+  status: 502,
+  headers: { get: () => null },
+  text: () => Promise.resolve('<html>Bad gateway</html>'),
+};
+
+export const answerLosingFetcher = (
+  fetcher: JiraFetcher,
+  settings: AnswerLossSettings,
+): JiraFetcher & { readonly stats: AnswerLossStats } => {
+  const random = seededRandom(settings.seed);
+  const stats: AnswerLossStats = { lost: [] };
+  return {
+    stats,
+    async requestJira(path, init) {
+      const response = await fetcher.requestJira(path, init);
+      const method = init?.method ?? 'GET';
+      const applied = method !== 'GET' && response.status >= 200 && response.status < 300;
+      if (!applied || random() >= settings.rate) return response;
+      await response.text();
+      stats.lost.push(`${method} ${path.value.replace(/\?.*$/, '')}`);
+      if (stats.lost.length % 2 === 1)
+        throw new TypeError('fetch failed (the answer was lost after Jira applied the write)');
+      return gatewayError;
+    },
+  };
+};
