@@ -1,0 +1,18 @@
+/** What every setup step works with. */
+import type { ConfigurationPort, ProjectSummary } from '../ports/configuration-port';
+import type { StorePort } from '../ports/store-port';
+import type { SetupReportBuilder } from './setup-report';
+
+export interface SetupDependencies {
+  /** Jira's administration APIs, as the app (asApp): the admin's own permission is checked before. */
+  readonly configuration: ConfigurationPort;
+  readonly store: StorePort;
+  /** The app's id (or its ARI): whose workflow rules to wire, among the rules the site offers. */
+  readonly appId: string;
+}
+
+export interface SetupContext {
+  readonly jira: ConfigurationPort;
+  readonly report: SetupReportBuilder;
+  readonly project: ProjectSummary;
+}

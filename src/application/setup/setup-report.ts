@@ -1,0 +1,42 @@
+/**
+ * What a setup run did, in plain descriptions such as `field "Exception Type" (customfield_10020)`: created by
+ * this run, adopted (an existing object setup did not create, now used by the app), or skipped (already in
+ * place). A second run reports nothing created.
+ */
+
+export interface SetupReport {
+  readonly created: readonly string[];
+  readonly adopted: readonly string[];
+  readonly skipped: readonly string[];
+}
+
+type Outcome = keyof SetupReport;
+
+export class SetupReportBuilder {
+  private readonly entries = new Map<string, { outcome: Outcome; text: string }>();
+  private readonly attempted = new Set<string>();
+
+  /**
+   * About to create the object `key`. Should the create's answer be lost and a later look find the object,
+   * it is still reported as created by this run.
+   */
+  attempting(key: string): void {
+    this.attempted.add(key);
+  }
+
+  created(key: string, text: string): void {
+    this.entries.set(key, { outcome: 'created', text });
+  }
+
+  /** An object found in Jira: adopted or skipped, unless this run created it. */
+  found(key: string, text: string, outcome: 'adopted' | 'skipped'): void {
+    if (this.entries.get(key)?.outcome === 'created') return;
+    this.entries.set(key, { outcome: this.attempted.has(key) ? 'created' : outcome, text });
+  }
+
+  build(): SetupReport {
+    const report = { created: [] as string[], adopted: [] as string[], skipped: [] as string[] };
+    for (const { outcome, text } of this.entries.values()) report[outcome].push(text);
+    return report;
+  }
+}

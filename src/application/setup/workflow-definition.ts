@@ -1,0 +1,78 @@
+/**
+ * The workflow of DESIGN.md §3 as data: statuses with their categories, and the transitions with the app's rule
+ * name (the `transition` of the validator's configuration), where they go from and to, and their screen.
+ */
+import type { TransitionName } from '../../domain/rules/rule';
+import type { Status } from '../../domain/vocabulary';
+import type { StatusCategory } from '../ports/configuration-port';
+import type { ScreenKey } from './screen-definition';
+
+export interface StatusDefinition {
+  readonly name: Status;
+  readonly category: StatusCategory;
+  readonly description: string;
+}
+
+export const WORKFLOW_STATUSES: readonly StatusDefinition[] = [
+  { name: 'Submitted', category: 'TODO', description: 'raised; waiting for triage.' },
+  { name: 'Risk Review', category: 'IN_PROGRESS', description: 'being reviewed against the policy.' },
+  { name: 'Approved', category: 'IN_PROGRESS', description: 'in force until its expiration date.' },
+  {
+    name: 'Recertification',
+    category: 'IN_PROGRESS',
+    description: 'in force; its renewal is being decided.',
+  },
+  { name: 'Rejected', category: 'DONE', description: 'refused; the control stays in place.' },
+  { name: 'Reverted', category: 'DONE', description: 'lapsed or revoked; the control is restored.' },
+  { name: 'Retired', category: 'DONE', description: 'no longer needed; the root cause is fixed.' },
+];
+
+export interface TransitionDefinition {
+  /** The name the app's rules know the transition by (domain/rules/rule.ts). */
+  readonly rule: TransitionName;
+  /** The transition's name in Jira. */
+  readonly name: string;
+  readonly from: readonly Status[];
+  readonly to: Status;
+  readonly screen: ScreenKey | null;
+  /** The `not-the-requester` condition: the requester does not even see the transition. */
+  readonly hiddenFromRequester: boolean;
+}
+
+const transition = (
+  rule: TransitionName,
+  name: string,
+  from: readonly Status[],
+  to: Status,
+  options: { screen?: ScreenKey; hiddenFromRequester?: boolean } = {},
+): TransitionDefinition => ({
+  rule,
+  name,
+  from,
+  to,
+  screen: options.screen ?? null,
+  hiddenFromRequester: options.hiddenFromRequester ?? false,
+});
+
+/** The initial transition: creating an issue puts it in Submitted. */
+export const CREATE_TRANSITION_NAME = 'Create';
+export const INITIAL_STATUS: Status = 'Submitted';
+
+/**
+ * Reject and Revert need a reason in the transition's comment, and Request info says what is missing: each has
+ * a screen so a person can type one (Jira shows a transition's comment box only with a screen).
+ */
+export const WORKFLOW_TRANSITIONS: readonly TransitionDefinition[] = [
+  transition('triage', 'Triage', ['Submitted'], 'Risk Review'),
+  transition('auto-approve', 'Auto-approve', ['Submitted'], 'Approved'),
+  transition('request-info', 'Request info', ['Risk Review'], 'Submitted', { screen: 'comment' }),
+  transition('approve', 'Approve', ['Risk Review'], 'Approved', {
+    screen: 'review',
+    hiddenFromRequester: true,
+  }),
+  transition('reject', 'Reject', ['Risk Review'], 'Rejected', { screen: 'review' }),
+  transition('start-recertification', 'Start recertification', ['Approved'], 'Recertification'),
+  transition('recertify', 'Recertify', ['Recertification'], 'Approved', { screen: 'recertify' }),
+  transition('revert', 'Revert', ['Approved', 'Recertification'], 'Reverted', { screen: 'comment' }),
+  transition('retire', 'Retire', ['Approved', 'Recertification'], 'Retired'),
+];

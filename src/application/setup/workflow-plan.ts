@@ -1,0 +1,112 @@
+/**
+ * The request that creates the workflow of DESIGN.md §3 (POST /rest/api/3/workflows/create), from the statuses,
+ * screens and the app's rules found on the site. Pure.
+ *
+ * Rules follow the Forge rule format of the capabilities description (FORGE_NOTES §3): parameters `key` (the
+ * module's extension ARI) and `config` (JSON the handler receives as its configuration). The validator and the
+ * post function are told which transition they run on: `{"transition":"approve"}`.
+ */
+import { TRANSITION_RULES } from '../../domain/evaluate-transition';
+import type { Status } from '../../domain/vocabulary';
+import type {
+  JiraStatus,
+  NewWorkflow,
+  ForgeRule,
+  WorkflowRule,
+  WorkflowTransition,
+} from '../ports/configuration-port';
+import type { AppRules } from './forge-rules';
+import type { ScreenKey } from './screen-definition';
+import { ownDescription, WORKFLOW_NAME } from './setup-names';
+import {
+  CREATE_TRANSITION_NAME,
+  INITIAL_STATUS,
+  WORKFLOW_STATUSES,
+  WORKFLOW_TRANSITIONS,
+  type TransitionDefinition,
+} from './workflow-definition';
+
+export const TRANSITION_SCREEN_RULE_KEY = 'system:transition-screen';
+
+export const WORKFLOW_DESCRIPTION = ownDescription(
+  'the security exception lifecycle, with the policy enforced on every transition.',
+);
+
+/**
+ * A status reference only links the request's statuses to its transitions; Jira's examples use UUIDs, so these
+ * are UUID-shaped and fixed (the same request every run, which keeps the plan testable).
+ */
+export const statusReference = (status: Status): string => {
+  const index = WORKFLOW_STATUSES.findIndex((definition) => definition.name === status);
+  return `5ec0e7c0-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
+};
+
+export const forgeRule = (rule: ForgeRule, config: Readonly<Record<string, unknown>>): WorkflowRule => ({
+  ruleKey: rule.ruleKey,
+  parameters: { key: rule.id, config: JSON.stringify(config), disabled: 'false', tag: '' },
+});
+
+/** Whether the app's validator guards the transition: every transition with policy rules. */
+export const isEnforced = (definition: TransitionDefinition): boolean =>
+  TRANSITION_RULES[definition.rule].length > 0;
+
+const transitionOf = (
+  definition: TransitionDefinition,
+  rules: AppRules,
+  screenIds: Readonly<Record<ScreenKey, string>>,
+): WorkflowTransition => {
+  const config = { transition: definition.rule };
+  return {
+    name: definition.name,
+    description: '',
+    type: 'DIRECTED',
+    toStatusReference: statusReference(definition.to),
+    links: definition.from.map((from) => ({ fromStatusReference: statusReference(from) })),
+    validators: isEnforced(definition) ? [forgeRule(rules.validator, config)] : [],
+    actions: [forgeRule(rules.postFunction, config)],
+    conditions: definition.hiddenFromRequester
+      ? { operation: 'ALL', conditions: [forgeRule(rules.condition, {})], conditionGroups: [] }
+      : null,
+    transitionScreen:
+      definition.screen === null
+        ? null
+        : { ruleKey: TRANSITION_SCREEN_RULE_KEY, parameters: { screenId: screenIds[definition.screen] } },
+  };
+};
+
+export const buildWorkflow = (input: {
+  readonly statuses: Readonly<Record<Status, JiraStatus>>;
+  readonly rules: AppRules;
+  readonly screenIds: Readonly<Record<ScreenKey, string>>;
+}): NewWorkflow => ({
+  name: WORKFLOW_NAME,
+  description: WORKFLOW_DESCRIPTION,
+  statuses: WORKFLOW_STATUSES.map((definition) => {
+    const status = input.statuses[definition.name];
+    // An adopted status keeps its own category: the workflow request must not try to change it.
+    return {
+      statusReference: statusReference(definition.name),
+      id: status.id,
+      name: status.name,
+      statusCategory: status.statusCategory,
+    };
+  }),
+  transitions: [
+    {
+      name: CREATE_TRANSITION_NAME,
+      description: '',
+      type: 'INITIAL',
+      toStatusReference: statusReference(INITIAL_STATUS),
+      links: [],
+      validators: [],
+      actions: [],
+      conditions: null,
+      transitionScreen: null,
+    },
+    ...WORKFLOW_TRANSITIONS.map((definition) => transitionOf(definition, input.rules, input.screenIds)),
+  ],
+});
+
+/** Names of the workflow's transitions a workflow of that name must have to be taken as this one. */
+export const missingTransitions = (transitionNames: readonly string[]): string[] =>
+  WORKFLOW_TRANSITIONS.map((definition) => definition.name).filter((name) => !transitionNames.includes(name));

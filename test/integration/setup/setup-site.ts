@@ -1,0 +1,127 @@
+/**
+ * A simulated Jira site for setup's integration tests: project SEC, a site admin (Ada) and a user who is not
+ * one (Bo), and the app installed with the workflow modules of manifest.yml, so `workflows/capabilities`
+ * reports them as Jira would. Setup talks to it through the real JiraConfigurationClient over HTTP.
+ */
+import { JiraConfigurationClient } from '../../../src/adapters/jira/jira-configuration-client';
+import { httpFetcher } from '../../../src/adapters/jira/http-fetcher';
+import { defaultRetryPolicy, type RetryPolicy } from '../../../src/adapters/jira/send-with-retries';
+import { MemoryStore } from '../../../src/adapters/memory/memory-store';
+import type { SetupDependencies } from '../../../src/application/setup/setup-context';
+import {
+  AS_USER_HEADER,
+  createJiraSimulator,
+  createSimClient,
+  type JiraSimulator,
+  type SimClient,
+} from '../../../simulator';
+
+export const APP_ID = '5c1e0d2a-7b4f-4e8a-9c61-3f2d8a7b6e10';
+export const ENVIRONMENT_ID = 'e7a1c0de-0000-4000-8000-000000000001';
+
+export interface SetupSite {
+  readonly sim: JiraSimulator;
+  readonly store: MemoryStore;
+  readonly deps: SetupDependencies;
+  /** Ada, a site admin, reading Jira with her own API token (to read back what setup made). */
+  readonly ada: SimClient;
+  /** Every wait the client's retries made, in milliseconds. */
+  readonly waits: number[];
+  /** What Jira handed the app's validator and post function: the rule's configuration, per transition run. */
+  readonly ruleCalls: { rule: 'validator' | 'postFunction'; configuration: unknown }[];
+}
+
+/** Retries as in production, except that waits are recorded and cut short so a test does not sleep for real. */
+const fastRetries = (waits: number[]): RetryPolicy => ({
+  ...defaultRetryPolicy(),
+  sleep: (ms) => {
+    waits.push(ms);
+    return new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5)));
+  },
+  random: () => 0.5,
+});
+
+const appFetcher = (sim: JiraSimulator, asUser?: string) =>
+  httpFetcher({
+    siteUrl: sim.baseUrl,
+    email: 'unused',
+    apiToken: 'unused',
+    headers: {
+      Authorization: `Bearer ${sim.appToken}`,
+      ...(asUser === undefined ? {} : { [AS_USER_HEADER]: asUser }),
+    },
+  });
+
+export const startSetupSite = async (): Promise<SetupSite> => {
+  const sim = await createJiraSimulator();
+  const ruleCalls: SetupSite['ruleCalls'] = [];
+  sim.state.addUser({ accountId: 'ada', displayName: 'Ada', siteAdmin: true });
+  sim.state.addUser({ accountId: 'bo', displayName: 'Bo' });
+  sim.state.addProject({ key: 'SEC', name: 'Security' });
+  sim.installApp({
+    appId: APP_ID,
+    environmentId: ENVIRONMENT_ID,
+    name: 'Security Exceptions for Jira',
+    modules: [
+      { key: 'exception-policy-validator', type: 'validator', name: 'Security exception policy' },
+      {
+        key: 'exception-lifecycle-recorder',
+        type: 'postFunction',
+        name: 'Record security exception lifecycle',
+      },
+      {
+        key: 'not-the-requester',
+        type: 'condition',
+        name: 'Not the requester',
+        expression: 'user.accountId != issue.reporter.accountId',
+      },
+    ],
+    validate: (payload) => {
+      ruleCalls.push({ rule: 'validator', configuration: payload.configuration });
+      return Promise.resolve({ result: true });
+    },
+    postFunction: (event) => {
+      ruleCalls.push({ rule: 'postFunction', configuration: event.configuration });
+      return Promise.resolve();
+    },
+  });
+  const waits: number[] = [];
+  const store = new MemoryStore();
+  return {
+    sim,
+    store,
+    waits,
+    ruleCalls,
+    ada: createSimClient(sim.baseUrl, { authorization: sim.authorizationFor('ada') }),
+    deps: {
+      configuration: new JiraConfigurationClient(appFetcher(sim), fastRetries(waits)),
+      store,
+      appId: APP_ID,
+    },
+  };
+};
+
+/** DirectoryPort.callerIsJiraAdmin as the adapter answers it under asUser: GET /mypermissions?permissions=ADMINISTER. */
+export const callerAs = (sim: JiraSimulator, accountId: string) => ({
+  callerIsJiraAdmin: async (): Promise<boolean> => {
+    const response = await appFetcher(sim, accountId).requestJira(
+      { value: '/rest/api/3/mypermissions?permissions=ADMINISTER' },
+      { method: 'GET' },
+    );
+    const body = JSON.parse(await response.text()) as {
+      permissions: Record<string, { havePermission: boolean }>;
+    };
+    return body.permissions.ADMINISTER?.havePermission === true;
+  },
+});
+
+/** Requests that change Jira, by call key; `POST /rest/api/3/workflows` only reads. */
+export const writeCalls = (sim: JiraSimulator): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(sim.calls.snapshot()).filter(
+      ([call]) => !call.startsWith('GET ') && call !== 'POST /rest/api/3/workflows',
+    ),
+  );
+
+export const totalOf = (calls: Record<string, number>): number =>
+  Object.values(calls).reduce((sum, count) => sum + count, 0);
