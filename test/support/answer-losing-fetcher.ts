@@ -8,7 +8,7 @@ import type { JiraFetcher, JiraResponse } from '../../src/adapters/jira/jira-fet
 import { seededRandom } from '../../simulator/faults/seeded-random';
 
 export interface AnswerLossSettings {
-  /** Share of applied writes (non-GET requests answered 2xx) whose answer is lost. */
+  /** Share of applied writes (requests other than GET and the POST reads, answered 2xx) whose answer is lost. */
   readonly rate: number;
   readonly seed: number;
 }
@@ -17,6 +17,10 @@ export interface AnswerLossStats {
   /** Answers lost, by "METHOD path-without-query". */
   readonly lost: string[];
 }
+
+/** POSTs that only read (the search and bulk-read endpoints): losing their answer loses no write. */
+const READS_BY_POST =
+  /\/rest\/api\/3\/(search\/jql|search\/approximate-count|issue\/bulkfetch|changelog\/bulkfetch)$/;
 
 const gatewayError: JiraResponse = {
   status: 502,
@@ -35,10 +39,12 @@ export const answerLosingFetcher = (
     async requestJira(path, init) {
       const response = await fetcher.requestJira(path, init);
       const method = init?.method ?? 'GET';
-      const applied = method !== 'GET' && response.status >= 200 && response.status < 300;
+      const pathOnly = path.value.replace(/\?.*$/, '');
+      const isWrite = method !== 'GET' && !(method === 'POST' && READS_BY_POST.test(pathOnly));
+      const applied = isWrite && response.status >= 200 && response.status < 300;
       if (!applied || random() >= settings.rate) return response;
       await response.text();
-      stats.lost.push(`${method} ${path.value.replace(/\?.*$/, '')}`);
+      stats.lost.push(`${method} ${pathOnly}`);
       if (stats.lost.length % 2 === 1)
         throw new TypeError('fetch failed (the answer was lost after Jira applied the write)');
       return gatewayError;
