@@ -1,4 +1,11 @@
-import { notImplementedHandler } from './not-implemented';
+/**
+ * trigger on avi:forge:installed:app and avi:forge:upgraded:app: stores the default policy as version 1 when the
+ * site has none. Only KVS is touched: the app's Jira permissions may not have propagated yet (FORGE_NOTES §6).
+ */
+import { forgeDependencies } from '../adapters/forge/forge-dependencies';
+import { storeDefaultPolicy as storeDefault } from '../application/policy/store-default-policy';
 
-/** trigger on avi:forge:installed:app and avi:forge:upgraded:app: stores the default policy when none exists. */
-export const storeDefaultPolicy = notImplementedHandler('store-default-policy', 'versioned policy');
+export const storeDefaultPolicy = async (): Promise<void> => {
+  const outcome = await storeDefault(forgeDependencies());
+  console.info(`store-default-policy: ${outcome}`);
+};

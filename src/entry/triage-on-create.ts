@@ -1,4 +1,26 @@
-import { notImplementedHandler } from './not-implemented';
+/**
+ * trigger on avi:jira:created:issue: triages a new exception (DESIGN.md §3–§4): records `submitted`, then sends a
+ * complete request to Risk Review (or auto-approves it when Low risk and allowed) or tells the requester what is
+ * missing. Other issue types and projects are ignored.
+ */
+import { z } from 'zod';
+import { forgeDependencies } from '../adapters/forge/forge-dependencies';
+import { triageOnCreate as triage } from '../application/transitions/triage-on-create';
 
-/** trigger on avi:jira:created:issue: triages a new exception (provisional tier, routing, auto-approve). */
-export const triageOnCreate = notImplementedHandler('triage-on-create', 'triage on create');
+const Ref = z.object({ id: z.union([z.string(), z.number()]).transform(String) }).nullish();
+
+const IssueCreatedEventSchema = z.object({
+  issue: z.object({
+    key: z.string().min(1),
+    fields: z.object({ issuetype: Ref, project: Ref }),
+  }),
+});
+
+export const triageOnCreate = async (event: unknown): Promise<void> => {
+  const { issue } = IssueCreatedEventSchema.parse(event);
+  const outcome = await triage(
+    { issueKey: issue.key, issueTypeId: issue.fields.issuetype?.id, projectId: issue.fields.project?.id },
+    forgeDependencies(),
+  );
+  console.info(`triage-on-create: ${outcome.outcome}${'reason' in outcome ? ` (${outcome.reason})` : ''}`);
+};

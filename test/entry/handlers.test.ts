@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ADMIN_RESOLVERS, GADGET_RESOLVERS, ISSUE_PANEL_RESOLVERS } from '@contracts/resolver-names';
 import * as index from '../../src/index';
+import { ZodError } from 'zod';
 import { NotImplementedError } from '../../src/entry/not-implemented';
 import { readManifest } from '../../tools/forge-lint';
 
@@ -30,13 +31,22 @@ const callable = (exportName: string): ((...args: unknown[]) => Promise<unknown>
   return handler as (...args: unknown[]) => Promise<unknown>;
 };
 
+/** Handlers whose use cases are built: they answer, and their behaviour is tested through the simulator. */
+const BUILT_HANDLERS = [
+  'validate-transition',
+  'record-transition',
+  'triage-on-create',
+  'store-default-policy',
+];
+
 const HANDLER_MESSAGES: Record<string, string> = {
-  'validate-transition': 'validate-transition is not implemented yet (the Jira issue: enforced transitions)',
-  'record-transition': 'record-transition is not implemented yet (the Jira issue: lifecycle record)',
-  'triage-on-create': 'triage-on-create is not implemented yet (the Jira issue: triage on create)',
-  'store-default-policy': 'store-default-policy is not implemented yet (the Jira issue: versioned policy)',
   'lifecycle-sweep': 'lifecycle-sweep is not implemented yet (the Jira issue: lifecycle engine)',
   'lifecycle-worker': 'lifecycle-worker is not implemented yet (the Jira issue: lifecycle engine)',
+};
+
+/** Resolvers that answer (test/integration covers them); the ones below still reject. */
+const BUILT_RESOLVERS: Record<string, string[]> = {
+  'admin-resolver': ['getPolicy', 'validatePolicy', 'savePolicy', 'listPolicyVersions'],
 };
 
 const RESOLVER_MESSAGES: Record<string, Record<string, string>> = {
@@ -44,12 +54,6 @@ const RESOLVER_MESSAGES: Record<string, Record<string, string>> = {
     getKpis: 'getKpis (gadget-resolver) is not implemented yet (the Jira issue: KPI gadget)',
   },
   'admin-resolver': {
-    getPolicy: 'getPolicy (admin-resolver) is not implemented yet (the Jira issue: versioned policy)',
-    validatePolicy:
-      'validatePolicy (admin-resolver) is not implemented yet (the Jira issue: versioned policy)',
-    savePolicy: 'savePolicy (admin-resolver) is not implemented yet (the Jira issue: versioned policy)',
-    listPolicyVersions:
-      'listPolicyVersions (admin-resolver) is not implemented yet (the Jira issue: versioned policy)',
     getSetupStatus: 'getSetupStatus (admin-resolver) is not implemented yet (the Jira issue: one-page setup)',
     runSetup: 'runSetup (admin-resolver) is not implemented yet (the Jira issue: one-page setup)',
     exportRegister:
@@ -75,13 +79,16 @@ describe('manifest.yml and src/index.ts', () => {
       Object.keys(RESOLVER_MESSAGES).sort(),
     );
     expect(keys.filter((key) => !resolverFunctionKeys.has(key)).sort()).toEqual(
-      Object.keys(HANDLER_MESSAGES).sort(),
+      [...Object.keys(HANDLER_MESSAGES), ...BUILT_HANDLERS].sort(),
     );
   });
 
   it('resolver names are the contract lists', () => {
     expect(Object.keys(RESOLVER_MESSAGES['gadget-resolver']!)).toEqual([...GADGET_RESOLVERS]);
-    expect(Object.keys(RESOLVER_MESSAGES['admin-resolver']!)).toEqual([...ADMIN_RESOLVERS]);
+    expect([
+      ...BUILT_RESOLVERS['admin-resolver']!,
+      ...Object.keys(RESOLVER_MESSAGES['admin-resolver']!),
+    ]).toEqual([...ADMIN_RESOLVERS]);
     expect(Object.keys(RESOLVER_MESSAGES['issue-panel-resolver']!)).toEqual([...ISSUE_PANEL_RESOLVERS]);
   });
 });
@@ -113,4 +120,45 @@ describe('resolvers not built yet', () => {
     await expect(outcome).rejects.toBeInstanceOf(NotImplementedError);
     await expect(outcome).rejects.toMatchObject({ name: 'NotImplementedError', message });
   });
+});
+
+describe('built handlers parse what Forge sends before doing anything', () => {
+  it('validate-transition refuses a payload without an issue key, without calling Jira', async () => {
+    const validate = callable(exportOf('validate-transition'));
+    await expect(validate({ configuration: { transition: 'approve' } }, {})).resolves.toEqual({
+      result: false,
+      errorMessage:
+        'The security exception policy could not be checked: Jira sent the validator a request it does not understand, so the transition is refused. Ask a Jira admin to look at the app.',
+    });
+  });
+
+  it.each([
+    ['record-transition', { issue: { key: 'SEC-1' }, transition: { to: { id: '3' } } }],
+    ['triage-on-create', { issue: { fields: {} } }],
+  ])('%s rejects an event it cannot read', async (functionKey, event) => {
+    await expect(callable(exportOf(functionKey))(event, {})).rejects.toBeInstanceOf(ZodError);
+  });
+
+  it.each([
+    [
+      'savePolicy',
+      { policy: {}, baseVersion: 'latest' },
+      'The admin page sent a request the app does not understand (baseVersion: Invalid input: expected number, received string). Nothing was changed; reload the page.',
+    ],
+    [
+      'validatePolicy',
+      [],
+      'The admin page sent a request the app does not understand (payload: Invalid input: expected object, received array). Nothing was changed; reload the page.',
+    ],
+  ])(
+    'admin-resolver %s answers invalid-request for a payload it cannot read',
+    async (name, payload, message) => {
+      const definitions = callable(exportOf('admin-resolver'));
+      const outcome = definitions(
+        { call: { functionKey: name, payload }, context: { localId: 'l1' } },
+        { principal: { accountId: 'a1' } },
+      );
+      await expect(outcome).resolves.toEqual({ ok: false, error: { code: 'invalid-request', message } });
+    },
+  );
 });

@@ -14,7 +14,7 @@ export const missingItemsComment = (requester: UserRef, missing: readonly string
   doc(
     paragraph(
       mention({ id: requester.accountId, text: `@${requester.displayName || requester.accountId}` }),
-      text(MISSING_ITEMS_OPENING),
+      text(' this security exception cannot go to risk review yet. Please complete:'),
     ),
     bulletList(...missing.map((item) => listItem([paragraph(text(item))]))),
     paragraph(

@@ -10,16 +10,14 @@ import type { Policy } from '../../domain/policy-schema';
 import type { ExceptionRecord } from '../../domain/register-schema';
 import { routeOf } from '../../domain/tier';
 import type { Status } from '../../domain/vocabulary';
-import { commentsOf } from '../issue-mapping/comments';
 import { lifecycleOf } from '../issue-mapping/lifecycle-of';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
 import type { JiraIssue } from '../ports/jira-port';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import { policyInForce } from '../policy/policy-store';
 import type { SiteConfig } from '../site-config';
-import { appAccountId } from './app-account';
 import { withHistoryEntry } from './lifecycle-update';
-import { MISSING_ITEMS_OPENING, missingItemsComment } from './missing-items-comment';
+import { missingItemsComment } from './missing-items-comment';
 import { withRiskOwnerStatus } from './risk-owner-status';
 import { readSiteConfig } from './site-config-of';
 import type { TransitionDependencies } from './transition-dependencies';
@@ -94,14 +92,13 @@ export const triageOnCreate = async (
   if (!isException(request, config)) return { outcome: 'skipped', reason: 'not-an-exception' };
 
   const issue = await deps.jiraAsApp.getIssue(request.issueKey, {
-    fields: [...exceptionFieldIds(config), 'comment'],
+    fields: exceptionFieldIds(config),
     properties: [LIFECYCLE_PROPERTY_KEY],
   });
   const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
   if (!mapped.ok) throw new UnmappableIssueError(mapped.problems);
-  const [policy, appAccount, record] = await Promise.all([
+  const [policy, record] = await Promise.all([
     policyInForce(deps.store),
-    appAccountId(deps),
     withRiskOwnerStatus(mapped.record, deps.jiraAsApp),
   ]);
   const now = deps.clock.now();
@@ -120,12 +117,10 @@ export const triageOnCreate = async (
 
   const missing = missingItems(issue, config, record, policy, now);
   if (missing.length > 0) {
-    const alreadyTold = commentsOf(issue).some(
-      (comment) =>
-        comment.authorAccountId === appAccount && comment.text.includes(MISSING_ITEMS_OPENING.trim()),
-    );
-    if (!alreadyTold)
-      await deps.jiraAsApp.addComment(request.issueKey, missingItemsComment(record.requester, missing));
+    // One comment per issue, however often the event is delivered or the answer to the POST is lost.
+    await deps.jiraAsApp.addComment(request.issueKey, missingItemsComment(record.requester, missing), {
+      idempotencyKey: `${issue.id}:triage-missing-items`,
+    });
     return { outcome: 'incomplete', missing };
   }
   if (autoApprovable(record, policy, now)) {

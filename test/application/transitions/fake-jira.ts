@@ -11,6 +11,7 @@ import type {
   JiraTransition,
   JiraUser,
   SearchPage,
+  WriteOnceOptions,
 } from '../../../src/application/ports/jira-port';
 
 export interface FakeUser extends JiraUser {
@@ -34,7 +35,7 @@ interface StoredIssue {
   key: string;
   fields: Record<string, unknown>;
   properties: Record<string, string>;
-  comments: { id: string; authorAccountId: string; body: AdfDocument }[];
+  comments: { id: string; authorAccountId: string; body: AdfDocument; idempotencyKey?: string }[];
 }
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -151,9 +152,23 @@ export class FakeIssues implements IssuesPort {
     return Promise.resolve();
   }
 
-  addComment(issueIdOrKey: string, body: AdfDocument): Promise<{ id: string }> {
+  /** As the port promises: with an idempotency key, at most one comment per key and issue. */
+  addComment(
+    issueIdOrKey: string,
+    body: AdfDocument,
+    options: WriteOnceOptions = {},
+  ): Promise<{ id: string }> {
+    const issue = this.stored(issueIdOrKey);
+    const key = options.idempotencyKey;
+    const existing = issue.comments.find((comment) => key !== undefined && comment.idempotencyKey === key);
+    if (existing !== undefined) return Promise.resolve({ id: existing.id });
     const id = String(this.nextCommentId++);
-    this.stored(issueIdOrKey).comments.push({ id, authorAccountId: this.actingAccountId, body: clone(body) });
+    issue.comments.push({
+      id,
+      authorAccountId: this.actingAccountId,
+      body: clone(body),
+      ...(key === undefined ? {} : { idempotencyKey: key }),
+    });
     return Promise.resolve({ id });
   }
 
