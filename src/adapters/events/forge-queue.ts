@@ -26,16 +26,18 @@ const isJsonObject = (value: unknown): value is Record<string, unknown> =>
 export const pushBatches = (events: readonly PushEvent[]): PushEvent[][] => {
   const batches: PushEvent[][] = [];
   let batch: PushEvent[] = [];
-  let bytes = 2; // the brackets of the JSON array
+  let bytes = 0; // of the batch as a JSON array
   for (const event of events) {
-    const size = Buffer.byteLength(JSON.stringify(event)) + 1; // and its comma
-    if (batch.length > 0 && (batch.length >= MAX_EVENTS_PER_PUSH || bytes + size > MAX_PUSH_BYTES)) {
+    const size = Buffer.byteLength(JSON.stringify(event));
+    const grown = batch.length === 0 ? size + 2 : bytes + 1 + size; // brackets, or a comma
+    if (batch.length > 0 && (batch.length >= MAX_EVENTS_PER_PUSH || grown > MAX_PUSH_BYTES)) {
       batches.push(batch);
-      batch = [];
-      bytes = 2;
+      batch = [event];
+      bytes = size + 2;
+    } else {
+      batch.push(event);
+      bytes = grown;
     }
-    batch.push(event);
-    bytes += size;
   }
   if (batch.length > 0) batches.push(batch);
   return batches;
