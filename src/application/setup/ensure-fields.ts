@@ -60,15 +60,16 @@ const ensureOptions = async (
 ): Promise<void> => {
   const context = await ensureContext(ctx, field);
   const present = await ctx.jira.listFieldOptions(field.id, context.id);
-  const missing = values.filter((value) => !present.some((option) => option.value === value));
   const key = `options:${field.id}`;
-  if (missing.length === 0) {
-    ctx.report.found(key, `options of field "${field.name}"`, 'skipped');
-    return;
+  const label = `options of field "${field.name}"`;
+  const missing = values.filter((value) => !present.some((option) => option.value === value));
+  for (const value of values) if (!missing.includes(value)) ctx.report.itemPresent(key, label, value);
+  if (missing.length > 0) {
+    for (const value of missing) ctx.report.attemptingItem(key, value);
+    await ctx.jira.createFieldOptions(field.id, context.id, missing);
+    for (const value of missing) ctx.report.itemAdded(key, label, value);
   }
-  ctx.report.attempting(key);
-  await ctx.jira.createFieldOptions(field.id, context.id, missing);
-  ctx.report.created(key, `options of field "${field.name}": ${missing.join(', ')}`);
+  ctx.report.found(key, label, 'skipped');
 };
 
 const ensureField = async (ctx: SetupContext, decision: FieldDecision, attempt: number): Promise<string> => {

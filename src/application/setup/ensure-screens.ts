@@ -44,17 +44,21 @@ const ensureScreenFields = async (
   const present = new Set<string>();
   for (const tab of tabs)
     for (const id of await ctx.jira.listScreenTabFields(screen.id, tab.id)) present.add(id);
-  const wanted = SCREENS[screenKey].fields;
-  const missing = wanted.filter((field) => !present.has(screenFieldId(field, fieldIds)));
   const key = `screen-fields:${screen.id}`;
-  if (missing.length === 0) {
-    if (wanted.length > 0) ctx.report.found(key, `fields on screen "${screen.name}"`, 'skipped');
-    return;
+  const label = `fields on screen "${screen.name}"`;
+  const wanted = SCREENS[screenKey].fields;
+  for (const field of wanted) {
+    const id = screenFieldId(field, fieldIds);
+    const name = screenFieldName(field);
+    if (present.has(id)) {
+      ctx.report.itemPresent(key, label, name);
+      continue;
+    }
+    ctx.report.attemptingItem(key, name);
+    await ctx.jira.addScreenTabField(screen.id, first.id, id);
+    ctx.report.itemAdded(key, label, name);
   }
-  ctx.report.attempting(key);
-  for (const field of missing)
-    await ctx.jira.addScreenTabField(screen.id, first.id, screenFieldId(field, fieldIds));
-  ctx.report.created(key, `fields on screen "${screen.name}": ${missing.map(screenFieldName).join(', ')}`);
+  if (wanted.length > 0) ctx.report.found(key, label, 'skipped');
 };
 
 const ensureScreen = async (

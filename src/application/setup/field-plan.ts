@@ -5,7 +5,7 @@
  */
 import type { CustomField } from '../ports/configuration-port';
 import { LOGICAL_FIELDS, type LogicalField } from '../site-config';
-import { FIELD_SPECS, fieldTypeLabel, type FieldSpec } from './field-specs';
+import { FIELD_SPECS, aFieldOfType, type FieldSpec } from './field-specs';
 import { isOwn, sameName } from './setup-names';
 
 export type FieldDecision =
@@ -28,8 +28,6 @@ export interface FieldPlan {
 const fits = (field: CustomField, spec: FieldSpec): boolean =>
   field.type !== null && spec.acceptedTypes.includes(field.type);
 
-const needs = (spec: FieldSpec): string => fieldTypeLabel(spec.type);
-
 const decideMapped = (
   logical: LogicalField,
   id: string,
@@ -39,7 +37,7 @@ const decideMapped = (
   const field = existing.find((candidate) => candidate.id === id);
   if (field === undefined) return `${spec.name}: the field ${id} chosen for it does not exist.`;
   if (!fits(field, spec)) {
-    return `${spec.name}: "${field.name}" (${field.id}) is a ${fieldTypeLabel(field.type)} field; ${spec.name} needs a ${needs(spec)} field.`;
+    return `${spec.name}: "${field.name}" (${field.id}) is ${aFieldOfType(field.type)}; ${spec.name} needs ${aFieldOfType(spec.type)}.`;
   }
   return {
     field: logical,
@@ -66,7 +64,7 @@ const decideByName = (logical: LogicalField, existing: readonly CustomField[]): 
   }
   const other = named[0];
   if (other !== undefined) {
-    return `${spec.name}: a field with this name (${other.id}) exists but is a ${fieldTypeLabel(other.type)} field; choose a ${needs(spec)} field to adopt, or rename the existing one.`;
+    return `${spec.name}: a field with this name (${other.id}) exists but is ${aFieldOfType(other.type)}; choose ${aFieldOfType(spec.type)} to adopt, or rename the existing one.`;
   }
   return { field: logical, action: 'create' };
 };

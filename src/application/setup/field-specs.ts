@@ -33,8 +33,9 @@ export const FIELD_TYPE_LABELS: Readonly<Record<string, string>> = {
   [`${CF}:url`]: 'URL',
 };
 
-export const fieldTypeLabel = (type: string | null): string =>
-  type === null ? 'a field of unknown type' : (FIELD_TYPE_LABELS[type] ?? type);
+/** "a Date Picker field", for messages. */
+export const aFieldOfType = (type: string | null): string =>
+  type === null ? 'a field of unknown type' : `a ${FIELD_TYPE_LABELS[type] ?? type} field`;
 
 const SEARCHERS: Readonly<Record<string, string>> = {
   [FIELD_TYPES.select]: `${CF}:multiselectsearcher`,

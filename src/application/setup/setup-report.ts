@@ -15,6 +15,8 @@ type Outcome = keyof SetupReport;
 export class SetupReportBuilder {
   private readonly entries = new Map<string, { outcome: Outcome; text: string }>();
   private readonly attempted = new Set<string>();
+  private readonly attemptedItems = new Set<string>();
+  private readonly addedItems = new Map<string, string[]>();
 
   /**
    * About to create the object `key`. Should the create's answer be lost and a later look find the object,
@@ -32,6 +34,24 @@ export class SetupReportBuilder {
   found(key: string, text: string, outcome: 'adopted' | 'skipped'): void {
     if (this.entries.get(key)?.outcome === 'created') return;
     this.entries.set(key, { outcome: this.attempted.has(key) ? 'created' : outcome, text });
+  }
+
+  /** About to add `item` (a field to a screen, an option to a field) to the object reported under `key`. */
+  attemptingItem(key: string, item: string): void {
+    this.attemptedItems.add(`${key}\u0000${item}`);
+  }
+
+  /** `item` was added by this run; the entry reads `label: item, item, …` across every attempt of the step. */
+  itemAdded(key: string, label: string, item: string): void {
+    const items = this.addedItems.get(key) ?? [];
+    if (!items.includes(item)) items.push(item);
+    this.addedItems.set(key, items);
+    this.entries.set(key, { outcome: 'created', text: `${label}: ${items.join(', ')}` });
+  }
+
+  /** `item` is in Jira: added by this run if an earlier attempt sent it (its answer was lost). */
+  itemPresent(key: string, label: string, item: string): void {
+    if (this.attemptedItems.has(`${key}\u0000${item}`)) this.itemAdded(key, label, item);
   }
 
   build(): SetupReport {

@@ -5,6 +5,7 @@
  */
 import { JiraConfigurationClient } from '../../../src/adapters/jira/jira-configuration-client';
 import { httpFetcher } from '../../../src/adapters/jira/http-fetcher';
+import type { JiraFetcher } from '../../../src/adapters/jira/jira-fetcher';
 import { defaultRetryPolicy, type RetryPolicy } from '../../../src/adapters/jira/send-with-retries';
 import { MemoryStore } from '../../../src/adapters/memory/memory-store';
 import type { SetupDependencies } from '../../../src/application/setup/setup-context';
@@ -52,7 +53,12 @@ const appFetcher = (sim: JiraSimulator, asUser?: string) =>
     },
   });
 
-export const startSetupSite = async (): Promise<SetupSite> => {
+export interface SetupSiteOptions {
+  /** Wraps the app's fetcher, e.g. to lose an answer after Jira applied the write. */
+  readonly wrapFetcher?: (fetcher: JiraFetcher) => JiraFetcher;
+}
+
+export const startSetupSite = async (options: SetupSiteOptions = {}): Promise<SetupSite> => {
   const sim = await createJiraSimulator();
   const ruleCalls: SetupSite['ruleCalls'] = [];
   sim.state.addUser({ accountId: 'ada', displayName: 'Ada', siteAdmin: true });
@@ -94,7 +100,10 @@ export const startSetupSite = async (): Promise<SetupSite> => {
     ruleCalls,
     ada: createSimClient(sim.baseUrl, { authorization: sim.authorizationFor('ada') }),
     deps: {
-      configuration: new JiraConfigurationClient(appFetcher(sim), fastRetries(waits)),
+      configuration: new JiraConfigurationClient(
+        (options.wrapFetcher ?? ((fetcher) => fetcher))(appFetcher(sim)),
+        fastRetries(waits),
+      ),
       store,
       appId: APP_ID,
     },

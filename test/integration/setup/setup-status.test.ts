@@ -1,0 +1,88 @@
+/** What the admin page shows: which of setup's objects exist and which are missing. */
+import { getSetupStatus } from '../../../src/application/setup/setup-status';
+import { provisionProject } from '../../../src/application/setup/provision-project';
+import { startSetupSite, totalOf, writeCalls, type SetupSite } from './setup-site';
+
+let site: SetupSite;
+
+beforeEach(async () => {
+  site = await startSetupSite();
+});
+
+afterEach(async () => {
+  try {
+    site.sim.assertNoContractViolations();
+  } finally {
+    await site.sim.close();
+  }
+});
+
+test('on a fresh site everything is missing, and asking changes nothing', async () => {
+  site.sim.state.addCustomField({ name: 'Expiration Date', type: 'datepicker' });
+  const status = await getSetupStatus(site.deps, { projectKey: 'SEC' });
+  expect(status).toEqual({
+    ready: false,
+    present: [],
+    missing: [
+      'field "Exception Type"',
+      'field "Business Justification"',
+      'field "Risk Owner"',
+      'field "Compensating Controls"',
+      'field "Expiration Date" (setup will adopt customfield_10000, which has this name)',
+      'field "Affected Assets"',
+      'field "Urgency"',
+      'field "Remediation Plan"',
+      'field "Risk Rating"',
+      'field "Recertification Checklist"',
+      'issue type "Exception"',
+      'status "Submitted"',
+      'status "Risk Review"',
+      'status "Approved"',
+      'status "Recertification"',
+      'status "Rejected"',
+      'status "Reverted"',
+      'status "Retired"',
+      'screen "Security Exception Create Screen"',
+      'screen "Security Exception Screen"',
+      'screen "Security Exception Review Screen"',
+      'screen "Security Exception Recertify Screen"',
+      'screen "Security Exception Comment Screen"',
+      'workflow "Security Exception Workflow"',
+      'screen scheme "Security Exception Screen Scheme"',
+      'site configuration for project SEC',
+    ],
+  });
+  expect(totalOf(writeCalls(site.sim))).toBe(0);
+});
+
+test('after setup everything is present', async () => {
+  await provisionProject(site.deps, { projectKey: 'SEC' });
+  const status = await getSetupStatus(site.deps);
+  expect(status.missing).toEqual([]);
+  expect(status.ready).toBe(true);
+  expect(status.present.slice(-5)).toEqual([
+    'screen scheme "Security Exception Screen Scheme" (2)',
+    'issue type "Exception" in project SEC',
+    'workflow "Security Exception Workflow" for Exception in project SEC',
+    'screen scheme "Security Exception Screen Scheme" for Exception in project SEC',
+    'site configuration for project SEC',
+  ]);
+  expect(status.present).toHaveLength(10 + 1 + 7 + 5 + 1 + 1 + 4);
+});
+
+test('a project not set up yet shows what it lacks', async () => {
+  site.sim.state.addProject({ key: 'OPS' });
+  await provisionProject(site.deps, { projectKey: 'SEC' });
+  const status = await getSetupStatus(site.deps, { projectKey: 'OPS' });
+  expect(status.ready).toBe(false);
+  expect(status.missing).toEqual([
+    'workflow "Security Exception Workflow" for Exception in project OPS',
+    'screen scheme "Security Exception Screen Scheme" for Exception in project OPS',
+    'site configuration for project OPS',
+  ]);
+});
+
+test('without a project set up, the status says one is needed', async () => {
+  const status = await getSetupStatus(site.deps);
+  expect(status.missing.at(-1)).toBe('a project set up for security exceptions');
+});
