@@ -48,6 +48,14 @@ const retryAfterMs = (response: JiraResponse): number | null => {
 };
 
 /** Full-jitter exponential backoff: a random wait up to base × 2^(attempt−1), capped. */
+export /**
+ * Failures of the connection itself: undici's `TypeError: fetch failed`, a timeout or abort, or @forge/api's
+ * FetchError. Anything else (a programming error, `asUser()` without a user) is not made better by waiting.
+ */
+const isNetworkFailure = (error: unknown): boolean =>
+  error instanceof TypeError ||
+  (error instanceof Error && ['AbortError', 'TimeoutError', 'FetchError'].includes(error.name));
+
 export const backoffMs = (policy: RetryPolicy, attempt: number): number =>
   Math.floor(policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
 
@@ -76,7 +84,7 @@ export const sendWithRetries = async (
       else if (response.status >= 500) throw new JiraHttpError(endpoint, response.status);
       else return response;
     } catch (error) {
-      if (error instanceof JiraHttpError || repeatability !== 'safe') throw error;
+      if (!isNetworkFailure(error) || repeatability !== 'safe') throw error;
       // A network failure: the request may or may not have reached Jira; only safe calls are repeated.
       delay = backoffMs(policy, attemptNumber);
     }

@@ -115,3 +115,23 @@ describe('sendWithRetries', () => {
     expect(waits).toEqual([50, 0]);
   });
 });
+
+describe('sendWithRetries and errors that are not network failures', () => {
+  it('throws a programming error at once instead of waiting it out', async () => {
+    const { policy, waits } = recordingPolicy();
+    await expect(
+      sendWithRetries('GET /x', 'safe', sequence(new RangeError('no user context')), policy),
+    ).rejects.toThrow('no user context');
+    expect(waits).toEqual([]);
+  });
+
+  it('retries a timeout', async () => {
+    const { policy } = recordingPolicy();
+    const timeout = Object.assign(new Error('The operation was aborted due to timeout'), {
+      name: 'TimeoutError',
+    });
+    await expect(sendWithRetries('GET /x', 'safe', sequence(timeout, 200), policy)).resolves.toMatchObject({
+      status: 200,
+    });
+  });
+});
