@@ -1,0 +1,248 @@
+/**
+ * A simulated site with the app installed as Forge would run it: the REAL handlers of src/index.ts answer the
+ * simulator's validator, post function and issue-created calls, over forgeDependencies() (with @forge/api,
+ * @forge/kvs and @forge/events mapped onto the simulator by the test file's jest.mock lines), after one-click
+ * setup has provisioned project SEC. People act through the app's own REST client as themselves, so their
+ * requests retry under injected faults as any Jira client would.
+ */
+import { adfToText } from '../../../src/application/issue-mapping/adf-text';
+import { JiraHttpError } from '../../../src/adapters/jira/jira-errors';
+import { JiraConfigurationClient } from '../../../src/adapters/jira/jira-configuration-client';
+import type { JiraRestClient } from '../../../src/adapters/jira/jira-rest-client';
+import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
+import {
+  LIFECYCLE_PROPERTY_KEY,
+  LifecyclePropertySchema,
+  type LifecycleProperty,
+} from '../../../src/application/lifecycle-property';
+import type { AdfDocument } from '../../../src/application/ports/jira-port';
+import { provisionProject } from '../../../src/application/setup/provision-project';
+import { SITE_CONFIG_KEY, SiteConfigSchema, type SiteConfig } from '../../../src/application/site-config';
+import * as handlers from '../../../src/index';
+import type { FaultSettings, JiraSimulator } from '../../../simulator';
+import { fastRetryPolicy } from '../../support/fast-retry-policy';
+import { forgeRuntime } from '../../support/forge-on-simulator';
+import {
+  SEC_PROJECT,
+  SITE_USERS,
+  startSimulatedSite,
+  type SimulatedSite,
+} from '../../support/simulated-site';
+import { simulatorFetcher } from '../../support/simulator-fetcher';
+import { START, testClock } from './test-clock';
+
+export const APP_ID = '5c1e0d2a-7b4f-4e8a-9c61-3f2d8a7b6e10';
+const ENVIRONMENT_ID = 'e7a1c0de-0000-4000-8000-000000000001';
+
+/** The faults of the issue's "done when": 10 % 429 with Retry-After, 5 % 500, 50–300 ms latency. */
+export const ISSUE_FAULTS: FaultSettings = {
+  rate429: 0.1,
+  retryAfterSeconds: 1,
+  rate5xx: 0.05,
+  status5xx: 500,
+  latencyMs: [50, 300],
+  seed: 20261121,
+};
+
+export const adf = (text: string): AdfDocument => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+export interface ExceptionRequest {
+  readonly summary?: string;
+  readonly type: string;
+  readonly justification: string;
+  readonly riskOwner: string;
+  readonly compensatingControls?: string;
+  readonly expirationDate: string;
+  readonly affectedAssets: readonly string[];
+  readonly urgency?: 'Urgent' | 'Standard';
+}
+
+/** What a person puts on a transition screen, in logical terms. */
+export interface ScreenEdits {
+  readonly riskRating?: string;
+  readonly compensatingControls?: string;
+  readonly justification?: string;
+  readonly expirationDate?: string;
+  readonly checklist?: readonly string[];
+}
+
+export interface ExceptionSite {
+  readonly site: SimulatedSite;
+  readonly sim: JiraSimulator;
+  readonly config: SiteConfig;
+  /** Files an exception as `requester` and waits for triage; answers the issue key. */
+  raise(request: ExceptionRequest, requester?: string): Promise<string>;
+  /** Makes the named transition as `actor` with screen edits; waits for the post function. */
+  transition(issueKey: string, name: string, actor: string, edits?: ScreenEdits): Promise<void>;
+  /** The transition's refusal messages (Jira's errorMessages), or throws if it went through. */
+  refusal(issueKey: string, name: string, actor: string, edits?: ScreenEdits): Promise<string[]>;
+  /** Names of the transitions `actor` is offered. */
+  offered(issueKey: string, actor: string): Promise<string[]>;
+  /** A person uploads a file (the simulator has no multipart upload; this is the upload's effect). */
+  attachEvidence(issueKey: string, filename: string): void;
+  statusOf(issueKey: string): string;
+  lifecycle(issueKey: string): Promise<LifecycleProperty>;
+  /** Status changes in the issue's changelog, as `from → to`. */
+  statusChanges(issueKey: string): string[];
+  /** Comments on the issue, as their authors. */
+  commentAuthors(issueKey: string): string[];
+  /** The plain text of the issue's `index`-th comment, a line per block. */
+  commentText(issueKey: string, index: number): string;
+  close(): Promise<void>;
+}
+
+const installApp = (sim: JiraSimulator): void => {
+  sim.installApp({
+    appId: APP_ID,
+    environmentId: ENVIRONMENT_ID,
+    name: 'Security Exceptions for Jira',
+    modules: [
+      { key: 'exception-policy-validator', type: 'validator', name: 'Security exception policy' },
+      {
+        key: 'exception-lifecycle-recorder',
+        type: 'postFunction',
+        name: 'Record security exception lifecycle',
+      },
+      {
+        key: 'not-the-requester',
+        type: 'condition',
+        name: 'Not the requester',
+        expression: 'user.accountId != issue.reporter.accountId',
+      },
+      { key: 'issue-created', type: 'trigger', events: ['avi:jira:created:issue'] },
+    ],
+    validate: (payload, context) => handlers.validateTransition(payload, context),
+    postFunction: (event) => handlers.recordTransition(event),
+    // manifest.yml filters the trigger with ignoreSelf: issues the app creates are not exceptions to triage.
+    onEvent: async (name, event) => {
+      if (name === 'avi:jira:created:issue' && event.selfGenerated !== true)
+        await handlers.triageOnCreate(event);
+    },
+  });
+};
+
+const writeFields = (
+  config: SiteConfig,
+  edits: ScreenEdits & Partial<ExceptionRequest>,
+): Record<string, unknown> => {
+  const F = config.fields;
+  const fields: Record<string, unknown> = {};
+  if (edits.type !== undefined) fields[F.exceptionType] = { value: edits.type };
+  if (edits.justification !== undefined) fields[F.justification] = adf(edits.justification);
+  if (edits.riskOwner !== undefined) fields[F.riskOwner] = { accountId: edits.riskOwner };
+  if (edits.compensatingControls !== undefined)
+    fields[F.compensatingControls] =
+      edits.compensatingControls === '' ? null : adf(edits.compensatingControls);
+  if (edits.expirationDate !== undefined) fields[F.expirationDate] = edits.expirationDate;
+  if (edits.affectedAssets !== undefined) fields[F.affectedAssets] = edits.affectedAssets;
+  if (edits.urgency !== undefined) fields[F.urgency] = { value: edits.urgency };
+  if (edits.riskRating !== undefined) fields[F.riskRating] = { value: edits.riskRating };
+  if (edits.checklist !== undefined)
+    fields[F.recertificationChecklist] = edits.checklist.map((value) => ({ value }));
+  return fields;
+};
+
+export const startExceptionSite = async (): Promise<ExceptionSite> => {
+  testClock.set(START);
+  const site = await startSimulatedSite({
+    retryPolicy: fastRetryPolicy(),
+    simulator: { now: () => new Date(testClock.now()) },
+  });
+  const { sim } = site;
+  forgeRuntime.reset();
+  forgeRuntime.sim = sim;
+  installApp(sim);
+  await handlers.storeDefaultPolicy();
+  const store = new KvsStore();
+  await provisionProject(
+    {
+      configuration: new JiraConfigurationClient(simulatorFetcher(sim), fastRetryPolicy()),
+      store,
+      appId: APP_ID,
+    },
+    { projectKey: SEC_PROJECT },
+  );
+  const config = await store.get(SITE_CONFIG_KEY, SiteConfigSchema);
+  if (config === undefined) throw new Error('setup wrote no site config');
+  const issueOf = (key: string) => {
+    const issue = sim.state.issue(key);
+    if (issue === undefined) throw new Error(`no issue ${key}`);
+    return issue;
+  };
+  const transitionId = async (client: JiraRestClient, issueKey: string, name: string): Promise<string> => {
+    const offered = await client.getTransitions(issueKey);
+    const found = offered.find((candidate) => candidate.name === name);
+    if (found === undefined)
+      throw new Error(
+        `${name} is not offered on ${issueKey} (offered: ${offered.map((t) => t.name).join(', ')})`,
+      );
+    return found.id;
+  };
+  const transition = async (issueKey: string, name: string, actor: string, edits: ScreenEdits = {}) => {
+    const client = site.asUser(actor);
+    await client.transitionIssue(issueKey, await transitionId(client, issueKey, name), {
+      fields: writeFields(config, edits),
+    });
+    await sim.idle();
+  };
+  return {
+    site,
+    sim,
+    config,
+    raise: async (request, requester = SITE_USERS.requester) => {
+      const { key } = await site.asUser(requester).createIssue({
+        project: { key: SEC_PROJECT },
+        issuetype: { id: config.issueTypeId },
+        summary: request.summary ?? `${request.type} for ${request.affectedAssets.join(', ')}`,
+        ...writeFields(config, { urgency: 'Standard', ...request }),
+      });
+      await sim.idle();
+      return key;
+    },
+    transition,
+    refusal: async (issueKey, name, actor, edits) => {
+      try {
+        await transition(issueKey, name, actor, edits);
+      } catch (error) {
+        if (error instanceof JiraHttpError && error.status === 400) return [...error.jiraMessages];
+        throw error;
+      }
+      throw new Error(`${name} on ${issueKey} by ${actor} went through`);
+    },
+    offered: async (issueKey, actor) =>
+      (await site.asUser(actor).getTransitions(issueKey)).map((candidate) => candidate.name),
+    attachEvidence: (issueKey, filename) => {
+      const issue = issueOf(issueKey);
+      issue.attachments.push({
+        id: String(10_000 + issue.attachments.length),
+        filename,
+        mimeType: 'application/pdf',
+        size: 48_213,
+        authorAccountId: issue.reporterAccountId ?? 'unknown',
+        created: testClock.now(),
+      });
+    },
+    statusOf: (issueKey) => sim.state.statuses.get(issueOf(issueKey).statusId)?.name ?? '(none)',
+    lifecycle: async (issueKey) =>
+      LifecyclePropertySchema.parse(await site.asApp.getIssueProperty(issueKey, LIFECYCLE_PROPERTY_KEY)),
+    statusChanges: (issueKey) =>
+      issueOf(issueKey).changelog.flatMap((history) =>
+        history.items
+          .filter((item) => item.field === 'status')
+          .map((item) => `${item.fromString ?? ''} → ${item.toString ?? ''}`),
+      ),
+    commentAuthors: (issueKey) => issueOf(issueKey).comments.map((comment) => comment.authorAccountId),
+    commentText: (issueKey, index) => adfToText(issueOf(issueKey).comments[index]?.body),
+    close: () => site.close(),
+  };
+};
+
+/** After each test: the simulator saw only requests and responses the document allows, and no hook failed. */
+export const assertCleanRun = (exceptionSite: ExceptionSite): void => {
+  exceptionSite.sim.assertNoContractViolations();
+  expect(exceptionSite.sim.hookFailures).toEqual([]);
+};
