@@ -23,6 +23,8 @@ import { SetupReportBuilder, type SetupReport } from './setup-report';
 import { saveSiteConfig } from './site-config-store';
 import { WORKFLOW_NAME } from './setup-names';
 
+export type { ProvisionInput } from './check-site';
+
 export const SETUP_LOCK_KEY = 'setup-lock';
 /** Longer than a resolver may run (25 s), so a run that dies leaves the lock for a minute at most. */
 const SETUP_LOCK_SECONDS = 60;
