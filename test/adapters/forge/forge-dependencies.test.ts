@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JiraHttpError } from '../../../src/adapters/jira/jira-errors';
 import { forgeDependencies } from '../../../src/adapters/forge/forge-dependencies';
 import { fastRetryPolicy } from '../../support/fast-retry-policy';
 import { forgeRuntime, type ForgeOnSimulator } from '../../support/forge-on-simulator';
