@@ -1,39 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, USAGE } from '../../src/cli/run';
+import { designExampleRecord } from '../builders/design-example-record';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/register.json');
 const NOW = '2026-11-21T09:00:00Z';
 
-const validRecord = {
-  key: 'SEC-12',
-  summary: 'MFA bypass for legacy CRM',
-  type: 'MFA bypass',
-  urgency: 'Standard',
-  riskRating: 'High',
-  status: 'Approved',
-  requester: { accountId: 'a1', displayName: 'Ana' },
-  riskOwner: { accountId: 'b2', displayName: 'Bo', active: true },
-  justification: 'Legacy CRM blocks sales logins; revenue loss $10k/week',
-  compensatingControls: 'IP allow-listing + daily log review',
-  expirationDate: '2026-12-01',
-  affectedAssets: ['crm-legacy-01'],
-  remediationPlan: '',
-  attachmentCount: 1,
-  createdAt: '2026-09-01T10:00:00Z',
-  history: [
-    { at: '2026-09-01T10:00:00Z', action: 'submitted', by: 'a1' },
-    {
-      at: '2026-09-02T16:00:00Z',
-      action: 'approved',
-      by: 'c3',
-      periodStart: '2026-09-02',
-      periodEnd: '2026-12-01',
-      policyVersion: 3,
-    },
-    { at: '2026-11-09T00:00:00Z', action: 'reminded', by: null, reminder: '75%' },
-  ],
-};
+const validRecord = designExampleRecord();
 
 /** Runs the command line against an in-memory file system and captures what it writes. */
 const run = (args: string[], files: Record<string, string> = {}) => {
@@ -342,13 +315,19 @@ describe('security-exceptions export', () => {
           {
             ...validRecord,
             status: 'Reverted',
-            history: [...validRecord.history, { at: '2026-12-02T00:00:00Z', action: 'reverted', by: null }],
+            history: [
+              ...(validRecord.history ?? []),
+              { at: '2026-12-02T00:00:00Z', action: 'reverted', by: null },
+            ],
           },
           {
             ...validRecord,
             key: 'SEC-13',
             status: 'Retired',
-            history: [...validRecord.history, { at: '2026-11-30T10:00:00Z', action: 'retired', by: 'b2' }],
+            history: [
+              ...(validRecord.history ?? []),
+              { at: '2026-11-30T10:00:00Z', action: 'retired', by: 'b2' },
+            ],
           },
         ),
       },
