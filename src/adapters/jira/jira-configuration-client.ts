@@ -69,6 +69,7 @@ import type { JiraFetcher, JiraResponse } from './jira-fetcher';
 import { ensureOk, readJson } from './read-json';
 import {
   defaultRetryPolicy,
+  isNetworkFailure,
   sendWithRetries,
   type Repeatability,
   type RetryPolicy,
@@ -196,7 +197,7 @@ export class JiraConfigurationClient implements ConfigurationPort {
 
   /**
    * sendWithRetries, with a lost answer to a call sent once surfacing as a typed error (the network error itself
-   * may carry the site's address, which is tenant data).
+   * may carry the site's address, which is tenant data). Other failures pass through as they are.
    */
   private async send(
     endpoint: string,
@@ -207,8 +208,8 @@ export class JiraConfigurationClient implements ConfigurationPort {
     try {
       return await sendWithRetries(endpoint, repeatability, attempt, this.policy, stats);
     } catch (error) {
-      if (error instanceof JiraHttpError || error instanceof JiraUnavailableError) throw error;
-      throw new JiraUnavailableError(endpoint, stats.attempts, null);
+      if (isNetworkFailure(error)) throw new JiraUnavailableError(endpoint, stats.attempts, null);
+      throw error;
     } finally {
       if (this.stats !== undefined) {
         this.stats.attempts += stats.attempts;

@@ -47,15 +47,19 @@ const retryAfterMs = (response: JiraResponse): number | null => {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 };
 
-/** Full-jitter exponential backoff: a random wait up to base × 2^(attempt−1), capped. */
-export /**
+/**
  * Failures of the connection itself: undici's `TypeError: fetch failed`, a timeout or abort, or @forge/api's
  * FetchError. Anything else (a programming error, `asUser()` without a user) is not made better by waiting.
+ * Told by name, not `instanceof`: fetch's errors come from Node's own realm, which is not the test's under jest.
  */
-const isNetworkFailure = (error: unknown): boolean =>
-  error instanceof TypeError ||
-  (error instanceof Error && ['AbortError', 'TimeoutError', 'FetchError'].includes(error.name));
+export const isNetworkFailure = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  ['TypeError', 'AbortError', 'TimeoutError', 'FetchError'].includes(
+    String((error as { name?: unknown }).name),
+  );
 
+/** Full-jitter exponential backoff: a random wait up to base × 2^(attempt−1), capped. */
 export const backoffMs = (policy: RetryPolicy, attempt: number): number =>
   Math.floor(policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
 
