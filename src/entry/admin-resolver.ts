@@ -15,14 +15,13 @@ import {
   ValidatePolicyRequestSchema,
   type AdminRefusal,
 } from '../contracts/admin-policy';
+import { getSetupStatusResolver, runSetupResolver } from './admin-setup-resolvers';
 import { NotImplementedError } from './not-implemented';
+import { invalidRequestMessage } from './request-problems';
 
 const invalidRequest = (error: z.ZodError): AdminRefusal => ({
   ok: false,
-  error: {
-    code: 'invalid-request',
-    message: `The admin page sent a request the app does not understand (${error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ')}). Nothing was changed; reload the page.`,
-  },
+  error: { code: 'invalid-request', message: invalidRequestMessage(error) },
 });
 
 const withPayload =
@@ -46,7 +45,7 @@ export const adminResolver = new Resolver()
     withPayload(SavePolicyRequestSchema, (request) => savePolicy(request, forgeDependencies())),
   )
   .define('listPolicyVersions', () => listPolicyVersions(forgeDependencies()))
-  .define('getSetupStatus', notYet('getSetupStatus', 'one-page setup'))
-  .define('runSetup', notYet('runSetup', 'one-page setup'))
+  .define('getSetupStatus', getSetupStatusResolver)
+  .define('runSetup', runSetupResolver)
   .define('exportRegister', notYet('exportRegister', 'register export'))
   .getDefinitions();

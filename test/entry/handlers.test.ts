@@ -46,7 +46,14 @@ const HANDLER_MESSAGES: Record<string, string> = {
 
 /** Resolvers that answer (test/integration covers them); the ones below still reject. */
 const BUILT_RESOLVERS: Record<string, string[]> = {
-  'admin-resolver': ['getPolicy', 'validatePolicy', 'savePolicy', 'listPolicyVersions'],
+  'admin-resolver': [
+    'getPolicy',
+    'validatePolicy',
+    'savePolicy',
+    'listPolicyVersions',
+    'getSetupStatus',
+    'runSetup',
+  ],
 };
 
 const RESOLVER_MESSAGES: Record<string, Record<string, string>> = {
@@ -54,8 +61,6 @@ const RESOLVER_MESSAGES: Record<string, Record<string, string>> = {
     getKpis: 'getKpis (gadget-resolver) is not implemented yet (the Jira issue: KPI gadget)',
   },
   'admin-resolver': {
-    getSetupStatus: 'getSetupStatus (admin-resolver) is not implemented yet (the Jira issue: one-page setup)',
-    runSetup: 'runSetup (admin-resolver) is not implemented yet (the Jira issue: one-page setup)',
     exportRegister:
       'exportRegister (admin-resolver) is not implemented yet (the Jira issue: register export)',
   },

@@ -19,7 +19,7 @@ import type { AdfDocument } from '../../../src/application/ports/jira-port';
 import { provisionProject } from '../../../src/application/setup/provision-project';
 import { SITE_CONFIG_KEY, SiteConfigSchema, type SiteConfig } from '../../../src/application/site-config';
 import * as handlers from '../../../src/index';
-import type { FaultSettings, JiraSimulator } from '../../../simulator';
+import { extensionAri, type FaultSettings, type JiraSimulator } from '../../../simulator';
 import { fastRetryPolicy } from '../../support/fast-retry-policy';
 import { forgeRuntime } from '../../support/forge-on-simulator';
 import {
@@ -146,17 +146,42 @@ const writeFields = (
   return fields;
 };
 
-export const startExceptionSite = async (): Promise<ExceptionSite> => {
+/** The site with the app installed (and its install trigger run), before any setup. */
+export const startSiteWithApp = async (): Promise<SimulatedSite> => {
   testClock.set(START);
   const site = await startSimulatedSite({
     retryPolicy: fastRetryPolicy(),
     simulator: { now: () => new Date(testClock.now()) },
   });
-  const { sim } = site;
   forgeRuntime.reset();
-  forgeRuntime.sim = sim;
-  installApp(sim);
+  forgeRuntime.sim = site.sim;
+  installApp(site.sim);
   await handlers.storeDefaultPolicy();
+  return site;
+};
+
+/** The resolver context Forge gives the admin page's resolver function: its module's extension ARI. */
+export const ADMIN_PAGE_CONTEXT = {
+  localId: extensionAri(APP_ID, ENVIRONMENT_ID, 'exception-admin'),
+  moduleKey: 'exception-admin',
+};
+
+/** The admin page's `invoke(name, payload)` as Forge delivers it to the resolver function, for `accountId`. */
+export const invokeAdminResolver = (
+  functionKey: string,
+  payload: unknown,
+  accountId: string,
+): Promise<unknown> => {
+  forgeRuntime.actingUser = accountId;
+  return handlers.adminResolver(
+    { call: { functionKey, payload }, context: ADMIN_PAGE_CONTEXT },
+    { principal: { accountId } },
+  );
+};
+
+export const startExceptionSite = async (): Promise<ExceptionSite> => {
+  const site = await startSiteWithApp();
+  const { sim } = site;
   const store = new KvsStore();
   await provisionProject(
     {

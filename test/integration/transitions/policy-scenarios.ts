@@ -10,22 +10,11 @@ import {
   SavePolicyResponseSchema,
   ValidatePolicyResponseSchema,
 } from '../../../src/contracts/admin-policy';
-import * as handlers from '../../../src/index';
-import { forgeRuntime } from '../../support/forge-on-simulator';
 import { SITE_USERS } from '../../support/simulated-site';
-import type { ExceptionSite } from './exception-harness';
+import { invokeAdminResolver as invoke, type ExceptionSite } from './exception-harness';
 import { START } from './test-clock';
 
 const { requester, jiraAdmin, securityReviewer, riskOwner } = SITE_USERS;
-
-/** The admin page's `invoke(name, payload)` as Forge delivers it to the resolver function, for `accountId`. */
-const invoke = (functionKey: string, payload: unknown, accountId: string): Promise<unknown> => {
-  forgeRuntime.actingUser = accountId;
-  return handlers.adminResolver(
-    { call: { functionKey, payload }, context: { localId: 'exception-admin', moduleKey: 'exception-admin' } },
-    { principal: { accountId } },
-  );
-};
 
 const everythingStored = async (): Promise<Record<string, unknown>> => {
   const entries = await new KvsStore().listByPrefix('', z.unknown(), 1_000);
