@@ -35,7 +35,12 @@ export const CONTROL_MAPPING: Readonly<Record<ExceptionType, ControlMapping>> = 
       { id: 'A.8.20', title: 'Networks security' },
       { id: 'A.8.22', title: 'Segregation of networks' },
     ],
-    soc2: [{ id: 'CC6.6', title: 'Logical access security measures against threats from outside system boundaries' }],
+    soc2: [
+      {
+        id: 'CC6.6',
+        title: 'Logical access security measures against threats from outside system boundaries',
+      },
+    ],
   },
   'Vulnerability patch delay': {
     cisV8: [
@@ -44,7 +49,9 @@ export const CONTROL_MAPPING: Readonly<Record<ExceptionType, ControlMapping>> = 
       { id: '7.7', title: 'Remediate Detected Vulnerabilities' },
     ],
     iso27001: [{ id: 'A.8.8', title: 'Management of technical vulnerabilities' }],
-    soc2: [{ id: 'CC7.1', title: 'Detection and monitoring of configuration changes and new vulnerabilities' }],
+    soc2: [
+      { id: 'CC7.1', title: 'Detection and monitoring of configuration changes and new vulnerabilities' },
+    ],
   },
   'Endpoint control gap': {
     cisV8: [
@@ -66,7 +73,12 @@ export const CONTROL_MAPPING: Readonly<Record<ExceptionType, ControlMapping>> = 
       { id: 'A.5.19', title: 'Information security in supplier relationships' },
       { id: 'A.5.20', title: 'Addressing information security within supplier agreements' },
     ],
-    soc2: [{ id: 'CC9.2', title: 'Assessment and management of risks associated with vendors and business partners' }],
+    soc2: [
+      {
+        id: 'CC9.2',
+        title: 'Assessment and management of risks associated with vendors and business partners',
+      },
+    ],
   },
   'Legacy system support': {
     cisV8: [{ id: '2.2', title: 'Ensure Authorized Software is Currently Supported' }],
@@ -74,17 +86,23 @@ export const CONTROL_MAPPING: Readonly<Record<ExceptionType, ControlMapping>> = 
       { id: 'A.8.8', title: 'Management of technical vulnerabilities' },
       { id: 'A.8.9', title: 'Configuration management' },
     ],
-    soc2: [{ id: 'CC7.1', title: 'Detection and monitoring of configuration changes and new vulnerabilities' }],
+    soc2: [
+      { id: 'CC7.1', title: 'Detection and monitoring of configuration changes and new vulnerabilities' },
+    ],
   },
   Other: {
     cisV8: [{ id: '4.1', title: 'Establish and Maintain a Secure Configuration Process' }],
-    iso27001: [{ id: 'A.5.36', title: 'Compliance with policies, rules and standards for information security' }],
+    iso27001: [
+      { id: 'A.5.36', title: 'Compliance with policies, rules and standards for information security' },
+    ],
     soc2: [{ id: 'CC5.3', title: 'Deployment of control activities through policies and procedures' }],
   },
 };
 
 /** One line per framework, e.g. `CIS v8 6.3, 6.5`, as used in the CSV export and the issue panel. */
-export const describeMapping = (mapping: ControlMapping): { cisV8: string; iso27001: string; soc2: string } => ({
+export const describeMapping = (
+  mapping: ControlMapping,
+): { cisV8: string; iso27001: string; soc2: string } => ({
   cisV8: mapping.cisV8.map((control) => control.id).join(', '),
   iso27001: mapping.iso27001.map((control) => control.id).join(', '),
   soc2: mapping.soc2.map((control) => control.id).join(', '),

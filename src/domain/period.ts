@@ -41,11 +41,14 @@ export const periodsOf = (history: readonly HistoryEntry[]): Period[] =>
     .filter((period): period is Period => period !== null);
 
 /** The current period: the one opened by the latest approval or recertification, or null if never approved. */
-export const currentPeriod = (history: readonly HistoryEntry[]): Period | null => periodsOf(history).at(-1) ?? null;
+export const currentPeriod = (history: readonly HistoryEntry[]): Period | null =>
+  periodsOf(history).at(-1) ?? null;
 
 /** Number of distinct days covered by the given inclusive day ranges (overlaps counted once). */
 export const unionDays = (ranges: readonly { startDay: number; endDay: number }[]): number => {
-  const sorted = ranges.filter((range) => range.endDay >= range.startDay).sort((a, b) => a.startDay - b.startDay);
+  const sorted = ranges
+    .filter((range) => range.endDay >= range.startDay)
+    .sort((a, b) => a.startDay - b.startDay);
   let total = 0;
   let coveredUntil = Number.NEGATIVE_INFINITY;
   for (const { startDay, endDay } of sorted) {
@@ -61,7 +64,12 @@ export const unionDays = (ranges: readonly { startDay: number; endDay: number }[
 /** Days in force so far: the union of the approval periods, counted up to and including today (UTC). */
 export const daysInForce = (history: readonly HistoryEntry[], now: string): number => {
   const today = dayNumber(now);
-  return unionDays(periodsOf(history).map((period) => ({ startDay: period.startDay, endDay: Math.min(period.endDay, today) })));
+  return unionDays(
+    periodsOf(history).map((period) => ({
+      startDay: period.startDay,
+      endDay: Math.min(period.endDay, today),
+    })),
+  );
 };
 
 /** Days granted in total by every approval period, plus an optional proposed one (for the cumulative cap). */

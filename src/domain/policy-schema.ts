@@ -66,7 +66,8 @@ const DEFAULT_PACK_SETTINGS: Record<ExceptionType, Omit<PolicyPack, 'controls'>>
     autoApprovalAllowed: true,
     maxDurationDays: null,
     evidenceRequired: false,
-    restoreText: 'Re-enable the endpoint control (EDR, anti-malware, disk encryption) on the affected devices.',
+    restoreText:
+      'Re-enable the endpoint control (EDR, anti-malware, disk encryption) on the affected devices.',
   },
   'Third-party / vendor access': {
     defaultRating: 'Medium',
@@ -101,7 +102,10 @@ const defaultPack = (type: ExceptionType): PolicyPack => ({
 });
 
 const defaultPacks = (): Record<ExceptionType, PolicyPack> =>
-  Object.fromEntries(EXCEPTION_TYPES.map((type) => [type, defaultPack(type)])) as Record<ExceptionType, PolicyPack>;
+  Object.fromEntries(EXCEPTION_TYPES.map((type) => [type, defaultPack(type)])) as Record<
+    ExceptionType,
+    PolicyPack
+  >;
 
 const defaultTiers = (): Record<RiskRating, TierPolicy> => ({
   Low: { maxDurationDays: 90, approverGroups: ['security-reviewers'] },

@@ -17,7 +17,8 @@ export const provisionalRating = (exception: Rated, policy: Policy): RiskRating 
 export const tierOf = (exception: Rated, policy: Policy): RiskRating =>
   exception.riskRating ?? provisionalRating(exception, policy);
 
-export const atLeast = (rating: RiskRating, minimum: RiskRating): boolean => ratingIndex(rating) >= ratingIndex(minimum);
+export const atLeast = (rating: RiskRating, minimum: RiskRating): boolean =>
+  ratingIndex(rating) >= ratingIndex(minimum);
 
 /** The longest period one approval or recertification may grant: the smaller of the tier's and the type's cap. */
 export const maxDurationDays = (type: ExceptionType, tier: RiskRating, policy: Policy): number => {
@@ -29,7 +30,10 @@ export const maxDurationDays = (type: ExceptionType, tier: RiskRating, policy: P
 export type Route = 'auto-approve' | 'tier-1-review' | 'c-level-sign-off';
 
 /** Where a triaged exception goes next (DESIGN.md §4 routing). */
-export const routeOf = (exception: Rated & Pick<ExceptionRecord, 'compensatingControls'>, policy: Policy): Route => {
+export const routeOf = (
+  exception: Rated & Pick<ExceptionRecord, 'compensatingControls'>,
+  policy: Policy,
+): Route => {
   const tier = tierOf(exception, policy);
   if (atLeast(tier, 'High')) return 'c-level-sign-off';
   const autoApprovable =
@@ -42,4 +46,5 @@ export const routeOf = (exception: Rated & Pick<ExceptionRecord, 'compensatingCo
 
 /** Whether the exception must carry at least one attachment as evidence. */
 export const evidenceRequired = (exception: Rated, policy: Policy): boolean =>
-  policy.packs[exception.type].evidenceRequired || atLeast(tierOf(exception, policy), policy.evidenceFromTier);
+  policy.packs[exception.type].evidenceRequired ||
+  atLeast(tierOf(exception, policy), policy.evidenceFromTier);

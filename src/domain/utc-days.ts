@@ -8,7 +8,11 @@ export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 (UTC) of a `YYYY-MM-DD` date or an ISO instant. */
-export const dayNumber = (isoDateOrInstant: string): number => Math.floor(Date.parse(isoDateOrInstant.length === 10 ? `${isoDateOrInstant}T00:00:00Z` : isoDateOrInstant) / MS_PER_DAY);
+export const dayNumber = (isoDateOrInstant: string): number =>
+  Math.floor(
+    Date.parse(isoDateOrInstant.length === 10 ? `${isoDateOrInstant}T00:00:00Z` : isoDateOrInstant) /
+      MS_PER_DAY,
+  );
 
 /** The `YYYY-MM-DD` (UTC) of a day number. */
 export const dayToDate = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
@@ -17,16 +21,20 @@ export const dayToDate = (day: number): string => new Date(day * MS_PER_DAY).toI
 export const dayToInstant = (day: number): string => `${dayToDate(day)}T00:00:00Z`;
 
 /** `YYYY-MM-DD` (UTC) of an ISO instant. */
-export const dateOf = (isoInstant: string): string => new Date(Date.parse(isoInstant)).toISOString().slice(0, 10);
+export const dateOf = (isoInstant: string): string =>
+  new Date(Date.parse(isoInstant)).toISOString().slice(0, 10);
 
 /** `YYYY-MM` (UTC) of an ISO instant or date. */
-export const monthOf = (isoDateOrInstant: string): string => dayToDate(dayNumber(isoDateOrInstant)).slice(0, 7);
+export const monthOf = (isoDateOrInstant: string): string =>
+  dayToDate(dayNumber(isoDateOrInstant)).slice(0, 7);
 
 /** Whole hours (fractional) between two instants. */
-export const hoursBetween = (fromIso: string, toIso: string): number => (Date.parse(toIso) - Date.parse(fromIso)) / MS_PER_HOUR;
+export const hoursBetween = (fromIso: string, toIso: string): number =>
+  (Date.parse(toIso) - Date.parse(fromIso)) / MS_PER_HOUR;
 
 /** Formats an instant as ISO-8601 UTC without milliseconds, the register's style. */
-export const toInstant = (epochMs: number): string => new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const toInstant = (epochMs: number): string =>
+  new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Every `YYYY-MM` from `from` to `to` inclusive; empty when `from` is after `to`. */
 export const monthsBetween = (from: string, to: string): string[] => {
