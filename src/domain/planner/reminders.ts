@@ -1,6 +1,9 @@
 /**
  * `remind-75` and `remind-14d` (DESIGN.md §5): each once per approval period while the exception is in force,
  * and never at or after the revert time (an exception past its expiry is reverted, not reminded).
+ * A reminder still unsent when a later reminder of the same period falls due is dropped: the two would reach the
+ * owner at once (after a sweep outage, say), and the later one says all the earlier would — the rule that keeps
+ * one reminder when both fall on the same day, applied to a missed one.
  */
 import type { Policy } from '../policy-schema';
 import { dayToDate, dayToInstant } from '../utc-days';
@@ -43,9 +46,14 @@ export const pendingReminders = ({
   schedule,
 }: PlanningContext): PlannedAction[] => {
   if (schedule === null || !isInForce(exception.status) || nowMs >= revertTimeMs(schedule)) return [];
+  const reminderDays = REMINDERS.map(({ dayOf }) => dayOf(schedule)).filter((day) => day !== null);
+  const supersededBefore = Math.max(
+    Number.NEGATIVE_INFINITY,
+    ...reminderDays.filter((day) => nowMs >= Date.parse(dayToInstant(day))),
+  );
   return REMINDERS.flatMap(({ action, kind, dayOf, reasonFor }) => {
     const day = dayOf(schedule);
-    if (day === null) return [];
+    if (day === null || day < supersededBefore) return [];
     const reminder = plannedAction(
       subject,
       action,

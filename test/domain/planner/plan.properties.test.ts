@@ -123,6 +123,17 @@ describe('planner properties', () => {
     );
   });
 
+  it('never sends two reminders at once: at most one reminder is due at any time', () => {
+    fc.assert(
+      fc.property(exceptionArb, (exception) => {
+        const reminders = planActions(exception, policy, NOW).filter((action) =>
+          action.action.startsWith('remind-'),
+        );
+        expect(reminders.length).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
   it('never plans anything, now or later, for a closed exception', () => {
     fc.assert(
       fc.property(exceptionArb, (exception) => {

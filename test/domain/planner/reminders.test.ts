@@ -93,17 +93,18 @@ describe('reminder timing', () => {
   });
 
   it('gives each reminder its key, due time and reason', () => {
-    expect(
-      planActions(inPeriod('2026-09-02', '2026-12-01'), policy, NOW).filter((a) =>
-        a.action.startsWith('remind-'),
-      ),
-    ).toEqual([
+    const exception = inPeriod('2026-09-02', '2026-12-01');
+    const reminders = (now: string) =>
+      planActions(exception, policy, now).filter((a) => a.action.startsWith('remind-'));
+    expect(reminders('2026-11-10T00:00:00Z')).toEqual([
       {
         key: 'SEC-12:remind-75:2026-09-02',
         action: 'remind-75',
         dueAt: '2026-11-09T00:00:00Z',
         reason: '75 % of the approval period 2026-09-02 → 2026-12-01 (91 days) reached on 2026-11-09.',
       },
+    ]);
+    expect(reminders(NOW)).toEqual([
       {
         key: 'SEC-12:remind-14d:2026-09-02',
         action: 'remind-14d',
@@ -117,7 +118,7 @@ describe('reminder timing', () => {
   it('uses the issue id in the key when it is known', () => {
     const exception = anException({ id: '10042', history: [approved('2026-09-02', '2026-12-01')] });
     expect(planActions(exception, policy, NOW).map((action) => action.key)).toContain(
-      '10042:remind-75:2026-09-02',
+      '10042:remind-14d:2026-09-02',
     );
   });
 });
@@ -131,20 +132,19 @@ describe('reminders due by now', () => {
       expected: [['remind-75', '2026-11-09T00:00:00Z']],
     },
     {
-      name: 'on the 14-day day: both, the 75 % one still unsent',
-      now: '2026-11-17T00:00:00Z',
-      expected: [
-        ['remind-75', '2026-11-09T00:00:00Z'],
-        ['remind-14d', '2026-11-17T00:00:00Z'],
-      ],
+      name: 'the last second before the 14-day day: the 75 % one still due',
+      now: '2026-11-16T23:59:59Z',
+      expected: [['remind-75', '2026-11-09T00:00:00Z']],
     },
     {
-      name: 'the last second of the last valid day: both still due',
+      name: 'on the 14-day day: only remind-14d, the missed 75 % one is superseded (never two at once)',
+      now: '2026-11-17T00:00:00Z',
+      expected: [['remind-14d', '2026-11-17T00:00:00Z']],
+    },
+    {
+      name: 'the last second of the last valid day: remind-14d still due',
       now: '2026-12-01T23:59:59Z',
-      expected: [
-        ['remind-75', '2026-11-09T00:00:00Z'],
-        ['remind-14d', '2026-11-17T00:00:00Z'],
-      ],
+      expected: [['remind-14d', '2026-11-17T00:00:00Z']],
     },
     {
       name: 'at the revert time: overdue reminders are dropped, the exception is reverted instead',
@@ -163,18 +163,30 @@ describe('reminders due by now', () => {
   });
 });
 
+describe('a missed reminder is superseded by a later one that falls due', () => {
+  it('in a 16-day period the 14-day reminder comes first; a missed one gives way to the 75 % one on day 13', () => {
+    const exception = inPeriod('2026-11-01', '2026-11-16');
+    expect(remindersOf(planActions(exception, policy, '2026-11-12T23:00:00Z'))).toEqual([
+      ['remind-14d', '2026-11-02T00:00:00Z'],
+    ]);
+    expect(remindersOf(planActions(exception, policy, '2026-11-13T00:00:00Z'))).toEqual([
+      ['remind-75', '2026-11-13T00:00:00Z'],
+    ]);
+  });
+});
+
 describe('reminders already sent', () => {
   it.each([
-    { name: 'none sent: both due', sent: [], expected: ['remind-75', 'remind-14d'] },
+    { name: 'none sent: only 14d, the missed 75 % one is superseded', sent: [], expected: ['remind-14d'] },
     {
       name: '75 % sent in the period: only 14d',
       sent: [reminded('75%', '2026-11-09T00:05:00Z')],
       expected: ['remind-14d'],
     },
     {
-      name: '14d sent: only 75 % (the kinds are counted apart)',
+      name: '14d sent: the missed 75 % one is not sent after it',
       sent: [reminded('14d', '2026-11-17T00:05:00Z')],
-      expected: ['remind-75'],
+      expected: [],
     },
     {
       name: 'both sent: none',
@@ -187,9 +199,9 @@ describe('reminders already sent', () => {
       expected: ['remind-14d'],
     },
     {
-      name: 'sent a second before the first day: outside',
-      sent: [reminded('75%', '2026-09-01T23:59:59Z')],
-      expected: ['remind-75', 'remind-14d'],
+      name: 'sent a second before the first day: outside (14d due)',
+      sent: [reminded('14d', '2026-09-01T23:59:59Z')],
+      expected: ['remind-14d'],
     },
     {
       name: 'an entry carrying the key, whatever it says, marks the reminder done',
@@ -198,8 +210,8 @@ describe('reminders already sent', () => {
     },
     {
       name: "another period's key does not",
-      sent: [entry('triaged', '2026-01-01T00:00:00Z', { actionKey: 'SEC-12:remind-75:2026-06-03' })],
-      expected: ['remind-75', 'remind-14d'],
+      sent: [entry('triaged', '2026-01-01T00:00:00Z', { actionKey: 'SEC-12:remind-14d:2026-06-03' })],
+      expected: ['remind-14d'],
     },
   ])('$name', ({ sent, expected }) => {
     const actions = planActions(inPeriod('2026-09-02', '2026-12-01', ...sent), policy, NOW);
@@ -217,10 +229,9 @@ describe('reminders already sent', () => {
       ],
     });
     expect(remindersOf(planActions(exception, policy, NOW))).toEqual([
-      ['remind-75', '2026-11-09T00:00:00Z'],
       ['remind-14d', '2026-11-17T00:00:00Z'],
     ]);
-    expect(planActions(exception, policy, NOW).map((a) => a.key)).toContain('SEC-12:remind-75:2026-09-02');
+    expect(planActions(exception, policy, NOW).map((a) => a.key)).toContain('SEC-12:remind-14d:2026-09-02');
   });
 
   it('reminds in Recertification too (the exception is still in force)', () => {
@@ -229,7 +240,6 @@ describe('reminders already sent', () => {
       history: [approved('2026-09-02', '2026-12-01')],
     });
     expect(remindersOf(planActions(exception, policy, NOW))).toEqual([
-      ['remind-75', '2026-11-09T00:00:00Z'],
       ['remind-14d', '2026-11-17T00:00:00Z'],
     ]);
   });
