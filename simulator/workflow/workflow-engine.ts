@@ -132,10 +132,28 @@ export const listTransitions = (
   });
 };
 
+/**
+ * The comments a transition adds, as modifiedFields carries them. Atlassian lists Comment among the supported fields
+ * and says only "same format as Get issue", whose `comment` is a page of comments; which comments that page holds
+ * and which of their properties are set is undocumented. The simulator sends the page with the transition's own
+ * comments only (they do not exist yet, so no id, self or dates): ADF body, author as {accountId}. See README.
+ */
+const commentPage = (bodies: readonly unknown[], authorAccountId: string) => ({
+  comments: bodies.map((body) => ({ author: { accountId: authorAccountId }, body })),
+  maxResults: bodies.length,
+  total: bodies.length,
+  startAt: 0,
+});
+
 /** modifiedFields as the documented validator payload has them: Get-issue format, users as {accountId}, cleared arrays null. */
-const modifiedFields = (core: SimulatorCore, issue: SimIssue, edits: FieldEdits): Record<string, unknown> => {
+const modifiedFields = (
+  core: SimulatorCore,
+  issue: SimIssue,
+  edits: FieldEdits,
+  actorAccountId: string,
+): Record<string, unknown> => {
   const where = { projectId: issue.projectId, issueTypeId: issue.issueTypeId };
-  return Object.fromEntries(
+  const fields = Object.fromEntries(
     [...edits.values].map(([fieldId, value]) => {
       const field = core.state.fields.get(fieldId);
       if (field === undefined) return [fieldId, value];
@@ -146,6 +164,9 @@ const modifiedFields = (core: SimulatorCore, issue: SimIssue, edits: FieldEdits)
       return [fieldId, Array.isArray(rendered) && rendered.length === 0 ? null : rendered];
     }),
   );
+  return edits.comments.length === 0
+    ? fields
+    : { ...fields, comment: commentPage(edits.comments, actorAccountId) };
 };
 
 const isEmptyValue = (value: unknown): boolean =>
@@ -196,7 +217,7 @@ const runValidator = async (
     transition: {
       from: { id: step.from.id },
       to: { id: step.to.id },
-      modifiedFields: modifiedFields(core, issue, step.edits),
+      modifiedFields: modifiedFields(core, issue, step.edits, principal.user.accountId),
     },
   };
   let verdict: { result: boolean; errorMessage?: string };
@@ -260,7 +281,8 @@ export const schedulePostFunctions = (
 
 /**
  * POST /issue/{key}/transitions: conditions, then validators (an app validator's refusal is a 400 with its
- * message), then fields, status and changelog; post functions and the updated event run after the answer.
+ * message), then fields, status and changelog; post functions and the updated event run after the answer. A
+ * comment given in `update.comment` reaches the validators in modifiedFields and is added only once they pass.
  */
 export const performTransition = async (
   core: SimulatorCore,

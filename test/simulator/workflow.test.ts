@@ -287,6 +287,36 @@ describe('workflows with Forge validators, conditions and post functions', () =>
     });
   });
 
+  it('hands the validator the transition comment as a Get-issue page and adds it only when the transition passes', async () => {
+    const reason = adf('Approved with IP allow-listing.');
+    const page = {
+      comments: [{ author: { accountId: 'dee' }, body: reason }],
+      maxResults: 1,
+      total: 1,
+      startAt: 0,
+    };
+    const refused = await clientAs(sim, 'dee').post('/rest/api/3/issue/SEC-1/transitions', {
+      transition: { id: '21' },
+      update: { comment: [{ add: { body: reason } }] },
+    });
+    expect(refused.status).toBe(400);
+    expect(setup.calls.validations.map(({ payload }) => payload.transition.modifiedFields)).toEqual([
+      { comment: page },
+    ]);
+    expect(sim.state.issue('SEC-1')?.comments).toEqual([]);
+
+    const accepted = await clientAs(sim, 'dee').post('/rest/api/3/issue/SEC-1/transitions', {
+      transition: { id: '21' },
+      fields: { [setup.riskRatingId]: { value: 'High' } },
+      update: { comment: [{ add: { body: reason } }] },
+    });
+    expect(accepted.status).toBe(204);
+    expect(setup.calls.validations[1]?.payload.transition.modifiedFields.comment).toEqual(page);
+    expect(
+      sim.state.issue('SEC-1')?.comments.map(({ authorAccountId, body }) => [authorAccountId, body]),
+    ).toEqual([['dee', reason]]);
+  });
+
   it('applies an accepted transition, then runs the post function with the documented payload', async () => {
     const response = await clientAs(sim, 'dee').post('/rest/api/3/issue/SEC-1/transitions', {
       transition: { id: '21' },

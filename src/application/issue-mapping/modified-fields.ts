@@ -20,9 +20,9 @@ export const readModifiedFields = (payload: unknown): ModifiedFields => {
 };
 
 /**
- * The comment typed on the transition screen. Its format in modifiedFields is not documented (FORGE_NOTES §1 lists
- * Comment as supported without a shape), so every plausible form is read: an ADF document, a string, `{body}`, or
- * a list of those.
+ * The comment typed on the transition screen. Its format in modifiedFields is documented only as "same format as
+ * Get issue" (FORGE_NOTES §1), where `comment` is a page of comments `{comments: [{body}]}`; as the exact shape is
+ * not shown, every plausible form is read: that page, an ADF document, a string, `{body}`, or a list of those.
  */
 export const transitionComment = (modifiedFields: ModifiedFields): string => {
   const read = (value: unknown): string => {
@@ -32,6 +32,7 @@ export const transitionComment = (modifiedFields: ModifiedFields): string => {
         .filter((text) => text !== '')
         .join('\n');
     if (isRecord(value) && value.type !== 'doc') {
+      if ('comments' in value) return read(value.comments);
       if ('body' in value) return read(value.body);
       if ('add' in value) return read(value.add);
     }

@@ -41,6 +41,23 @@ describe('transitionComment', () => {
     ['a string', '  Not justified  ', 'Not justified'],
     ['{body}', { body: adf('Restore EDR') }, 'Restore EDR'],
     [
+      'a Get-issue page of comments (what the simulator sends)',
+      {
+        comments: [{ author: { accountId: 'sam' }, body: adf('Vendor access is not justified') }],
+        maxResults: 1,
+        total: 1,
+        startAt: 0,
+      },
+      'Vendor access is not justified',
+    ],
+    [
+      'a page of two comments, a line each',
+      { comments: [{ body: adf('Restore EDR') }, { body: adf('on cad-ws-07') }] },
+      'Restore EDR\non cad-ws-07',
+    ],
+    ['an empty page', { comments: [], maxResults: 0, total: 0, startAt: 0 }, ''],
+    ['a page whose comment is only spaces', { comments: [{ body: adf('   ') }] }, ''],
+    [
       'an update list of {add: {body}}',
       [{ add: { body: adf('one') } }, { add: { body: 'two' } }],
       'one\ntwo',

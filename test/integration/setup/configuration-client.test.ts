@@ -1,24 +1,12 @@
 /** JiraConfigurationClient against the simulator: complete listings across pages, 404 as absence. */
-import { startSetupSite, type SetupSite } from './setup-site';
+import { setupSitePerTest } from './setup-site';
 
-let site: SetupSite;
-
-beforeEach(async () => {
-  site = await startSetupSite();
-});
-
-afterEach(async () => {
-  try {
-    site.sim.assertNoContractViolations();
-  } finally {
-    await site.sim.close();
-  }
-});
+const site = setupSitePerTest();
 
 test('listings read every page', async () => {
   const names = Array.from({ length: 120 }, (_, index) => `Field ${String(index).padStart(3, '0')}`);
-  for (const name of names) site.sim.state.addCustomField({ name, type: 'textfield' });
-  const fields = await site.deps.configuration.listCustomFields();
+  for (const name of names) site().sim.state.addCustomField({ name, type: 'textfield' });
+  const fields = await site().deps.configuration.listCustomFields();
   expect(fields.map((field) => field.name)).toEqual(names);
   expect(fields[0]).toEqual({
     id: 'customfield_10000',
@@ -26,13 +14,13 @@ test('listings read every page', async () => {
     description: '',
     type: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield',
   });
-  expect(site.sim.calls.count('GET /rest/api/3/field/search')).toBe(3);
+  expect(site().sim.calls.count('GET /rest/api/3/field/search')).toBe(3);
 });
 
 test('a project Jira does not know is absent, not an error', async () => {
-  expect(await site.deps.configuration.getProject('NOPE')).toBeNull();
-  expect(await site.deps.configuration.getProject('SEC')).toEqual({
-    id: site.sim.state.project('SEC')?.id,
+  expect(await site().deps.configuration.getProject('NOPE')).toBeNull();
+  expect(await site().deps.configuration.getProject('SEC')).toEqual({
+    id: site().sim.state.project('SEC')?.id,
     key: 'SEC',
     name: 'Security',
     teamManaged: false,

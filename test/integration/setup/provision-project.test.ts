@@ -8,23 +8,11 @@ import { SITE_CONFIG_KEY, SiteConfigSchema } from '../../../src/application/site
 import { createSimClient, extensionAri } from '../../../simulator';
 import { FRESH_SITE_CREATED, REQUESTER_FIELDS } from './expected-reports';
 import { readCustomFields, readProjectSchemes, readScreens, readWorkflow } from './read-back';
-import { APP_ID, ENVIRONMENT_ID, startSetupSite, totalOf, writeCalls, type SetupSite } from './setup-site';
+import { APP_ID, ENVIRONMENT_ID, setupSitePerTest, totalOf, writeCalls } from './setup-site';
 
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes';
 
-let site: SetupSite;
-
-beforeEach(async () => {
-  site = await startSetupSite();
-});
-
-afterEach(async () => {
-  try {
-    site.sim.assertNoContractViolations();
-  } finally {
-    await site.sim.close();
-  }
-});
+const site = setupSitePerTest();
 
 /** The rules as capabilities reports them (forge:… rule key, the module's extension ARI), with their config. */
 const validator = (transition: string): string =>
@@ -87,7 +75,7 @@ describe('setup on a fresh site', () => {
   let report: SetupReport;
 
   beforeEach(async () => {
-    report = await provisionProject(site.deps, { projectKey: 'SEC' });
+    report = await provisionProject(site().deps, { projectKey: 'SEC' });
   });
 
   test('reports every object it created, adopts nothing, and skips only what Jira made with them', () => {
@@ -107,7 +95,7 @@ describe('setup on a fresh site', () => {
   });
 
   test('the workflow read back has the statuses, transitions, rules and screens of DESIGN §3', async () => {
-    const workflow = await readWorkflow(site.ada, 'Security Exception Workflow');
+    const workflow = await readWorkflow(site().ada, 'Security Exception Workflow');
     expect(workflow?.statuses).toEqual([
       { name: 'Submitted', category: 'TODO' },
       { name: 'Risk Review', category: 'IN_PROGRESS' },
@@ -121,8 +109,8 @@ describe('setup on a fresh site', () => {
   });
 
   test('the rule keys and ids wired are the ones workflows/capabilities reports for the app', async () => {
-    const project = site.sim.state.project('SEC');
-    const capabilities = await site.ada.get<{
+    const project = site().sim.state.project('SEC');
+    const capabilities = await site().ada.get<{
       forgeRules: { id: string; ruleKey: string; ruleType: string }[];
     }>(`/rest/api/3/workflows/capabilities?projectId=${project?.id ?? ''}&issueTypeId=10000`);
     expect(
@@ -147,7 +135,7 @@ describe('setup on a fresh site', () => {
   });
 
   test('the screens read back hold the fields of DESIGN §2–§3', async () => {
-    expect(await readScreens(site.ada)).toEqual({
+    expect(await readScreens(site().ada)).toEqual({
       'Security Exception Create Screen': [...REQUESTER_FIELDS, 'Attachment'],
       'Security Exception Screen': [...REQUESTER_FIELDS, 'Risk Rating', 'Recertification Checklist'],
       'Security Exception Review Screen': ['Risk Rating', 'Compensating Controls', 'Expiration Date'],
@@ -161,7 +149,7 @@ describe('setup on a fresh site', () => {
   });
 
   test('the fields read back have their types and options', async () => {
-    const fields = await readCustomFields(site.ada);
+    const fields = await readCustomFields(site().ada);
     expect(
       Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, [field.type, field.options]])),
     ).toEqual({
@@ -193,7 +181,7 @@ describe('setup on a fresh site', () => {
   });
 
   test("the project's schemes give Exception the workflow and screens, and keep everything else", async () => {
-    expect(await readProjectSchemes(site.ada, 'SEC')).toEqual({
+    expect(await readProjectSchemes(site().ada, 'SEC')).toEqual({
       issueTypes: ['Task', 'Exception'],
       workflowScheme: {
         name: 'SEC: Security Exception Workflow Scheme',
@@ -205,18 +193,18 @@ describe('setup on a fresh site', () => {
         mappings: { default: 'Default Screen Scheme', Exception: 'Security Exception Screen Scheme' },
       },
     });
-    const screenSchemes = await site.ada.get<{ values: { name: string; screens: Record<string, number> }[] }>(
-      '/rest/api/3/screenscheme',
-    );
+    const screenSchemes = await site().ada.get<{
+      values: { name: string; screens: Record<string, number> }[];
+    }>('/rest/api/3/screenscheme');
     expect(
       screenSchemes.body.values.find((scheme) => scheme.name === 'Security Exception Screen Scheme'),
     ).toEqual(expect.objectContaining({ screens: { default: 3, create: 2 } }));
   });
 
   test('the site configuration names every id setup made', async () => {
-    const fields = await readCustomFields(site.ada);
+    const fields = await readCustomFields(site().ada);
     const id = (name: string): string => fields[name]?.id ?? '';
-    expect(await site.store.get(SITE_CONFIG_KEY, SiteConfigSchema)).toEqual({
+    expect(await site().store.get(SITE_CONFIG_KEY, SiteConfigSchema)).toEqual({
       version: 1,
       fields: {
         exceptionType: id('Exception Type'),
@@ -230,21 +218,21 @@ describe('setup on a fresh site', () => {
         riskRating: id('Risk Rating'),
         recertificationChecklist: id('Recertification Checklist'),
       },
-      issueTypeId: site.sim.state.issueType('Exception')?.id,
+      issueTypeId: site().sim.state.issueType('Exception')?.id,
       statuses: Object.fromEntries(
         ['Submitted', 'Risk Review', 'Approved', 'Recertification', 'Rejected', 'Reverted', 'Retired'].map(
-          (name) => [name, site.sim.state.status(name)?.id],
+          (name) => [name, site().sim.state.status(name)?.id],
         ),
       ),
-      projects: [{ id: site.sim.state.project('SEC')?.id, key: 'SEC' }],
+      projects: [{ id: site().sim.state.project('SEC')?.id, key: 'SEC' }],
       workflowName: 'Security Exception Workflow',
     });
-    expect(site.store.keys()).toEqual([SITE_CONFIG_KEY]);
+    expect(site().store.keys()).toEqual([SITE_CONFIG_KEY]);
   });
 
   test('a second run creates nothing, says so, and sends no write to Jira', async () => {
-    const writesBefore = writeCalls(site.sim);
-    const again = await provisionProject(site.deps, { projectKey: 'SEC' });
+    const writesBefore = writeCalls(site().sim);
+    const again = await provisionProject(site().deps, { projectKey: 'SEC' });
     expect(again.created).toEqual([]);
     expect(again.adopted).toEqual([]);
     expect(again.skipped).toEqual([
@@ -290,12 +278,12 @@ describe('setup on a fresh site', () => {
       'issue type screen scheme "SEC: Security Exception Issue Type Screen Scheme" (2) of project SEC',
       'site configuration for project SEC',
     ]);
-    expect(writeCalls(site.sim)).toEqual(writesBefore);
+    expect(writeCalls(site().sim)).toEqual(writesBefore);
     expect(totalOf(writesBefore)).toBe(59);
   });
 
   test("an Exception runs through the workflow with the app's rules as Jira calls them", async () => {
-    const asBo = createSimClient(site.sim.baseUrl, { authorization: site.sim.authorizationFor('bo') });
+    const asBo = createSimClient(site().sim.baseUrl, { authorization: site().sim.authorizationFor('bo') });
     const created = await asBo.post<{ key: string }>('/rest/api/3/issue', {
       fields: {
         project: { key: 'SEC' },
@@ -314,18 +302,18 @@ describe('setup on a fresh site', () => {
     const names = async (client: typeof asBo): Promise<string[]> =>
       (await offered(client)).map((transition) => transition.name);
     expect(await names(asBo)).toEqual(['Triage', 'Auto-approve']);
-    const triageId = (await offered(site.ada)).find((transition) => transition.name === 'Triage')?.id;
-    const triage = await site.ada.post(`/rest/api/3/issue/${key}/transitions`, {
+    const triageId = (await offered(site().ada)).find((transition) => transition.name === 'Triage')?.id;
+    const triage = await site().ada.post(`/rest/api/3/issue/${key}/transitions`, {
       transition: { id: triageId },
     });
     expect(triage.status).toBe(204);
-    await site.sim.idle();
-    expect(site.ruleCalls).toEqual([
+    await site().sim.idle();
+    expect(site().ruleCalls).toEqual([
       { rule: 'validator', configuration: { transition: 'triage' } },
       { rule: 'postFunction', configuration: { transition: 'triage' } },
     ]);
     // The requester does not see Approve; an admin does.
     expect(await names(asBo)).toEqual(['Request info', 'Reject']);
-    expect(await names(site.ada)).toEqual(['Request info', 'Approve', 'Reject']);
+    expect(await names(site().ada)).toEqual(['Request info', 'Approve', 'Reject']);
   });
 });

@@ -134,3 +134,26 @@ export const writeCalls = (sim: JiraSimulator): Record<string, number> =>
 
 export const totalOf = (calls: Record<string, number>): number =>
   Object.values(calls).reduce((sum, count) => sum + count, 0);
+
+/**
+ * A fresh site for every test of the file (registers its beforeEach/afterEach); after each test, no contract
+ * violation. Answers the current test's site.
+ */
+export const setupSitePerTest = (): (() => SetupSite) => {
+  let site: SetupSite | undefined;
+  const current = (): SetupSite => {
+    if (site === undefined) throw new Error('the site is started in beforeEach: use it inside a test');
+    return site;
+  };
+  beforeEach(async () => {
+    site = await startSetupSite();
+  });
+  afterEach(async () => {
+    try {
+      current().sim.assertNoContractViolations();
+    } finally {
+      await current().sim.close();
+    }
+  });
+  return current;
+};

@@ -1,25 +1,13 @@
 /** What the admin page shows: which of setup's objects exist and which are missing. */
 import { getSetupStatus } from '../../../src/application/setup/setup-status';
 import { provisionProject } from '../../../src/application/setup/provision-project';
-import { startSetupSite, totalOf, writeCalls, type SetupSite } from './setup-site';
+import { setupSitePerTest, totalOf, writeCalls } from './setup-site';
 
-let site: SetupSite;
-
-beforeEach(async () => {
-  site = await startSetupSite();
-});
-
-afterEach(async () => {
-  try {
-    site.sim.assertNoContractViolations();
-  } finally {
-    await site.sim.close();
-  }
-});
+const site = setupSitePerTest();
 
 test('on a fresh site everything is missing, and asking changes nothing', async () => {
-  site.sim.state.addCustomField({ name: 'Expiration Date', type: 'datepicker' });
-  const status = await getSetupStatus(site.deps, { projectKey: 'SEC' });
+  site().sim.state.addCustomField({ name: 'Expiration Date', type: 'datepicker' });
+  const status = await getSetupStatus(site().deps, { projectKey: 'SEC' });
   expect(status).toEqual({
     ready: false,
     present: [],
@@ -52,12 +40,12 @@ test('on a fresh site everything is missing, and asking changes nothing', async 
       'site configuration for project SEC',
     ],
   });
-  expect(totalOf(writeCalls(site.sim))).toBe(0);
+  expect(totalOf(writeCalls(site().sim))).toBe(0);
 });
 
 test('after setup everything is present', async () => {
-  await provisionProject(site.deps, { projectKey: 'SEC' });
-  const status = await getSetupStatus(site.deps);
+  await provisionProject(site().deps, { projectKey: 'SEC' });
+  const status = await getSetupStatus(site().deps);
   expect(status.missing).toEqual([]);
   expect(status.ready).toBe(true);
   expect(status.present.slice(-5)).toEqual([
@@ -71,9 +59,9 @@ test('after setup everything is present', async () => {
 });
 
 test('a project not set up yet shows what it lacks', async () => {
-  site.sim.state.addProject({ key: 'OPS' });
-  await provisionProject(site.deps, { projectKey: 'SEC' });
-  const status = await getSetupStatus(site.deps, { projectKey: 'OPS' });
+  site().sim.state.addProject({ key: 'OPS' });
+  await provisionProject(site().deps, { projectKey: 'SEC' });
+  const status = await getSetupStatus(site().deps, { projectKey: 'OPS' });
   expect(status.ready).toBe(false);
   expect(status.missing).toEqual([
     'workflow "Security Exception Workflow" for Exception in project OPS',
@@ -83,6 +71,6 @@ test('a project not set up yet shows what it lacks', async () => {
 });
 
 test('without a project set up, the status says one is needed', async () => {
-  const status = await getSetupStatus(site.deps);
+  const status = await getSetupStatus(site().deps);
   expect(status.missing.at(-1)).toBe('a project set up for security exceptions');
 });

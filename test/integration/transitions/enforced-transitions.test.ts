@@ -2,7 +2,7 @@
  * Enforced transitions through the contract-checked simulator with the REAL handlers: the workflow setup made,
  * the app's validator and post function as Jira calls them, triage on create.
  */
-import { assertCleanRun, startExceptionSite, type ExceptionSite } from './exception-harness';
+import './mock-forge-runtime'; // first: the modules imported below load the Forge runtime it maps
 import {
   highRiskNeedsEverything,
   incompleteRequestIsToldOnce,
@@ -10,70 +10,30 @@ import {
   recertificationNeedsChecklistAndFreshJustification,
   requesterCannotApprove,
 } from './scenarios';
-
-jest.mock('@forge/api', () =>
-  jest
-    .requireActual<typeof import('../../support/forge-on-simulator')>('../../support/forge-on-simulator')
-    .forgeApiOnSimulator(),
-);
-jest.mock('@forge/kvs', () =>
-  jest
-    .requireActual<typeof import('../../support/forge-on-simulator')>('../../support/forge-on-simulator')
-    .forgeKvsInMemory(),
-);
-jest.mock('@forge/events', () =>
-  jest
-    .requireActual<typeof import('../../support/forge-on-simulator')>('../../support/forge-on-simulator')
-    .forgeEventsRecorded(),
-);
-jest.mock('../../../src/adapters/forge/system-clock', () => ({
-  systemClock: jest.requireActual<typeof import('./test-clock')>('./test-clock').testClock,
-}));
-// Production retry rules with millisecond backoff; Retry-After is still obeyed.
-jest.mock('../../../src/adapters/jira/send-with-retries', () => ({
-  ...jest.requireActual<object>('../../../src/adapters/jira/send-with-retries'),
-  defaultRetryPolicy: () =>
-    jest
-      .requireActual<typeof import('../../support/fast-retry-policy')>('../../support/fast-retry-policy')
-      .fastRetryPolicy(),
-}));
+import { exceptionSitePerTest } from './site-per-test';
 
 jest.setTimeout(30_000);
 
-let site: ExceptionSite;
-
-beforeEach(async () => {
-  jest.spyOn(console, 'info').mockImplementation(() => undefined);
-  site = await startExceptionSite();
-});
-
-afterEach(async () => {
-  try {
-    assertCleanRun(site);
-  } finally {
-    await site.close();
-    jest.restoreAllMocks();
-  }
-});
+const site = exceptionSitePerTest();
 
 describe('enforced transitions through the simulator', () => {
   it('auto-approves a Low-risk request with controls, with the right history and nextActionAt', async () => {
-    await lowRiskIsAutoApproved(site);
+    await lowRiskIsAutoApproved(site());
   });
 
   it('leaves an incomplete request in Submitted and tells the requester once what is missing', async () => {
-    await incompleteRequestIsToldOnce(site);
+    await incompleteRequestIsToldOnce(site());
   });
 
   it('refuses High-risk approval until C-level, controls, expiry within the cap and evidence, listing each', async () => {
-    await highRiskNeedsEverything(site);
+    await highRiskNeedsEverything(site());
   });
 
   it('does not let the requester approve their own exception', async () => {
-    await requesterCannotApprove(site);
+    await requesterCannotApprove(site());
   });
 
   it('refuses Recertify without all three checklist answers or a fresh justification', async () => {
-    await recertificationNeedsChecklistAndFreshJustification(site);
+    await recertificationNeedsChecklistAndFreshJustification(site());
   });
 });

@@ -68,6 +68,8 @@ export interface ScreenEdits {
   readonly justification?: string;
   readonly expirationDate?: string;
   readonly checklist?: readonly string[];
+  /** The screen's comment box: sent as Jira's REST clients send it, `update.comment[].add.body` in ADF. */
+  readonly comment?: string;
 }
 
 export interface ExceptionSite {
@@ -211,6 +213,7 @@ export const startExceptionSite = async (): Promise<ExceptionSite> => {
     const client = site.asUser(actor);
     await client.transitionIssue(issueKey, await transitionId(client, issueKey, name), {
       fields: writeFields(config, edits),
+      ...(edits.comment === undefined ? {} : { comment: adf(edits.comment) }),
     });
     await sim.idle();
   };

@@ -12,9 +12,10 @@ import {
 } from '../../../src/contracts/admin-policy';
 import { SITE_USERS } from '../../support/simulated-site';
 import { invokeAdminResolver as invoke, type ExceptionSite } from './exception-harness';
+import { EDR_GAP } from './scenarios';
 import { START } from './test-clock';
 
-const { requester, jiraAdmin, securityReviewer, riskOwner } = SITE_USERS;
+const { requester, jiraAdmin, securityReviewer } = SITE_USERS;
 
 const everythingStored = async (): Promise<Record<string, unknown>> => {
   const entries = await new KvsStore().listByPrefix('', z.unknown(), 1_000);
@@ -47,16 +48,6 @@ export const nonAdminIsRefusedAndNothingChanges = async (_site: ExceptionSite): 
   for (const [name, payload, what] of calls)
     expect(await invoke(name, payload, requester)).toEqual(notAdmin(what));
   expect(await everythingStored()).toEqual(before);
-};
-
-const EDR_GAP = {
-  type: 'Endpoint control gap',
-  justification:
-    'The EDR agent crashes the CAD workstation build; the vendor patch is due in January and 12 engineers are blocked.',
-  riskOwner,
-  compensatingControls: 'Workstation isolated on the lab VLAN; weekly offline anti-malware scan.',
-  expirationDate: '2027-01-31',
-  affectedAssets: ['cad-ws-07'],
 };
 
 export const adminSavesAVersionThatIsEnforced = async (site: ExceptionSite): Promise<void> => {

@@ -11,7 +11,8 @@ import { START, testClock } from './test-clock';
 
 const { requester, riskOwner, securityReviewer, ciso } = SITE_USERS;
 
-const EDR_GAP = {
+/** A Low-risk endpoint exception with compensating controls: the app auto-approves it. */
+export const EDR_GAP = {
   type: 'Endpoint control gap',
   justification:
     'The EDR agent crashes the CAD workstation build; the vendor patch is due in January and 12 engineers are blocked.',

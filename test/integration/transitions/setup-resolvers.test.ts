@@ -2,56 +2,20 @@
  * The admin page's setup resolvers through the simulator with the REAL admin resolver: only a Jira admin may run
  * setup or see its status (checked as the caller), refusals are answers, and nothing changes when refused.
  */
+import './mock-forge-runtime'; // first: the modules imported below load the Forge runtime it maps
 import { z } from 'zod';
 import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
 import { GetSetupStatusResponseSchema, RunSetupResponseSchema } from '../../../src/contracts/admin-setup';
 import type { JiraSimulator } from '../../../simulator';
-import { SITE_USERS, type SimulatedSite } from '../../support/simulated-site';
-import { invokeAdminResolver as invoke, startSiteWithApp } from './exception-harness';
-
-jest.mock('@forge/api', () =>
-  jest
-    .requireActual<typeof import('../../support/forge-on-simulator')>('../../support/forge-on-simulator')
-    .forgeApiOnSimulator(),
-);
-jest.mock('@forge/kvs', () =>
-  jest
-    .requireActual<typeof import('../../support/forge-on-simulator')>('../../support/forge-on-simulator')
-    .forgeKvsInMemory(),
-);
-jest.mock('@forge/events', () =>
-  jest
-    .requireActual<typeof import('../../support/forge-on-simulator')>('../../support/forge-on-simulator')
-    .forgeEventsRecorded(),
-);
-jest.mock('../../../src/adapters/forge/system-clock', () => ({
-  systemClock: jest.requireActual<typeof import('./test-clock')>('./test-clock').testClock,
-}));
-jest.mock('../../../src/adapters/jira/send-with-retries', () => ({
-  ...jest.requireActual<object>('../../../src/adapters/jira/send-with-retries'),
-  defaultRetryPolicy: () =>
-    jest
-      .requireActual<typeof import('../../support/fast-retry-policy')>('../../support/fast-retry-policy')
-      .fastRetryPolicy(),
-}));
+import { SITE_USERS } from '../../support/simulated-site';
+import { invokeAdminResolver as invoke } from './exception-harness';
+import { siteWithAppPerTest } from './site-per-test';
 
 jest.setTimeout(30_000);
 
 const { requester, jiraAdmin } = SITE_USERS;
 
-let site: SimulatedSite;
-
-beforeEach(async () => {
-  site = await startSiteWithApp();
-});
-
-afterEach(async () => {
-  try {
-    site.sim.assertNoContractViolations();
-  } finally {
-    await site.close();
-  }
-});
+const site = siteWithAppPerTest();
 
 /** Requests that change Jira (reads sent as POST excepted). */
 const writes = (sim: JiraSimulator): string[] =>
@@ -69,7 +33,7 @@ const everythingStored = async (): Promise<Record<string, unknown>> => {
 describe('setup resolvers', () => {
   it('refuse a caller who is not a Jira admin, and nothing changes in Jira or in the store', async () => {
     const stored = await everythingStored();
-    site.sim.calls.reset();
+    site().sim.calls.reset();
     expect(await invoke('runSetup', { projectKey: 'SEC' }, requester)).toEqual({
       ok: false,
       error: { code: 'not-admin', message: 'Only a Jira administrator can run setup. Nothing was changed.' },
@@ -81,7 +45,7 @@ describe('setup resolvers', () => {
         message: 'Only a Jira administrator can see the setup status. Nothing was changed.',
       },
     });
-    expect(writes(site.sim)).toEqual([]);
+    expect(writes(site().sim)).toEqual([]);
     expect(await everythingStored()).toEqual(stored);
   });
 
@@ -134,8 +98,8 @@ describe('setup resolvers', () => {
       },
     ],
   ])('answer a refusal for %s, changing nothing', async (_case, payload, error) => {
-    site.sim.calls.reset();
+    site().sim.calls.reset();
     expect(await invoke('runSetup', payload, jiraAdmin)).toEqual({ ok: false, error });
-    expect(writes(site.sim)).toEqual([]);
+    expect(writes(site().sim)).toEqual([]);
   });
 });

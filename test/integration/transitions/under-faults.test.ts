@@ -4,8 +4,9 @@
  * resulting state exactly, so a retried write that landed twice (a second comment, a second history entry, a
  * second status change) fails them.
  */
+import './mock-forge-runtime'; // first: the modules imported below load the Forge runtime it maps
 import type { FaultStats } from '../../../simulator';
-import { assertCleanRun, ISSUE_FAULTS, startExceptionSite, type ExceptionSite } from './exception-harness';
+import { ISSUE_FAULTS } from './exception-harness';
 import { adminSavesAVersionThatIsEnforced, nonAdminIsRefusedAndNothingChanges } from './policy-scenarios';
 import {
   highRiskNeedsEverything,
@@ -14,56 +15,23 @@ import {
   recertificationNeedsChecklistAndFreshJustification,
   requesterCannotApprove,
 } from './scenarios';
-
-jest.mock('@forge/api', () =>
-  jest
-    .requireActual<typeof import('../../support/forge-on-simulator')>('../../support/forge-on-simulator')
-    .forgeApiOnSimulator(),
-);
-jest.mock('@forge/kvs', () =>
-  jest
-    .requireActual<typeof import('../../support/forge-on-simulator')>('../../support/forge-on-simulator')
-    .forgeKvsInMemory(),
-);
-jest.mock('@forge/events', () =>
-  jest
-    .requireActual<typeof import('../../support/forge-on-simulator')>('../../support/forge-on-simulator')
-    .forgeEventsRecorded(),
-);
-jest.mock('../../../src/adapters/forge/system-clock', () => ({
-  systemClock: jest.requireActual<typeof import('./test-clock')>('./test-clock').testClock,
-}));
-jest.mock('../../../src/adapters/jira/send-with-retries', () => ({
-  ...jest.requireActual<object>('../../../src/adapters/jira/send-with-retries'),
-  defaultRetryPolicy: () =>
-    jest
-      .requireActual<typeof import('../../support/fast-retry-policy')>('../../support/fast-retry-policy')
-      .fastRetryPolicy(),
-}));
+import { exceptionSitePerTest } from './site-per-test';
 
 // Every request waits 50–300 ms and a 429 asks for a second: each scenario takes seconds.
 jest.setTimeout(120_000);
 
-let site: ExceptionSite;
 let scenarioNumber = 0;
 const met: FaultStats = { delayed: 0, rateLimited: 0, serverErrors: 0, dropped: 0, hung: 0 };
 
-beforeEach(async () => {
-  jest.spyOn(console, 'info').mockImplementation(() => undefined);
-  site = await startExceptionSite();
-  // A seed per scenario: with one seed, every scenario would meet the same first faults and no others.
-  scenarioNumber += 1;
-  site.sim.faults.set({ ...ISSUE_FAULTS, seed: (ISSUE_FAULTS.seed ?? 0) + scenarioNumber });
-});
-
-afterEach(async () => {
-  try {
-    assertCleanRun(site);
-  } finally {
-    for (const kind of Object.keys(met) as (keyof FaultStats)[]) met[kind] += site.sim.faults.stats[kind];
-    await site.close();
-    jest.restoreAllMocks();
-  }
+const site = exceptionSitePerTest({
+  afterStart: ({ sim }) => {
+    // A seed per scenario: with one seed, every scenario would meet the same first faults and no others.
+    scenarioNumber += 1;
+    sim.faults.set({ ...ISSUE_FAULTS, seed: (ISSUE_FAULTS.seed ?? 0) + scenarioNumber });
+  },
+  beforeClose: ({ sim }) => {
+    for (const kind of Object.keys(met) as (keyof FaultStats)[]) met[kind] += sim.faults.stats[kind];
+  },
 });
 
 afterAll(() => {
@@ -86,6 +54,6 @@ describe('the scenarios under injected faults (10 % 429, 5 % 500, 50–300 ms la
     ['policy resolvers refusing a non-admin, changing nothing', nonAdminIsRefusedAndNothingChanges],
     ['a saved policy version enforced', adminSavesAVersionThatIsEnforced],
   ])('%s', async (_name, scenario) => {
-    await scenario(site);
+    await scenario(site());
   });
 });
