@@ -23,6 +23,8 @@ export const readModifiedFields = (payload: unknown): ModifiedFields => {
  * The comment typed on the transition screen. Its format in modifiedFields is documented only as "same format as
  * Get issue" (FORGE_NOTES §1), where `comment` is a page of comments `{comments: [{body}]}`; as the exact shape is
  * not shown, every plausible form is read: that page, an ADF document, a string, `{body}`, or a list of those.
+ * A comment that already has an `id` was written before this transition: it is not the reason given now, so an old
+ * comment cannot satisfy "give a reason" should Jira include the issue's earlier comments in the page.
  */
 export const transitionComment = (modifiedFields: ModifiedFields): string => {
   const read = (value: unknown): string => {
@@ -32,6 +34,7 @@ export const transitionComment = (modifiedFields: ModifiedFields): string => {
         .filter((text) => text !== '')
         .join('\n');
     if (isRecord(value) && value.type !== 'doc') {
+      if ('id' in value && 'body' in value) return '';
       if ('comments' in value) return read(value.comments);
       if ('body' in value) return read(value.body);
       if ('add' in value) return read(value.add);

@@ -56,6 +56,16 @@ describe('transitionComment', () => {
       'Restore EDR\non cad-ws-07',
     ],
     ['an empty page', { comments: [], maxResults: 0, total: 0, startAt: 0 }, ''],
+    [
+      'a page that also holds an earlier comment (with an id): only the new one counts',
+      { comments: [{ id: '10500', body: adf('Looks fine to me') }, { body: adf('Restore EDR') }] },
+      'Restore EDR',
+    ],
+    [
+      'a page holding only an earlier comment: no reason given now',
+      { comments: [{ id: '10500', body: adf('Old') }] },
+      '',
+    ],
     ['a page whose comment is only spaces', { comments: [{ body: adf('   ') }] }, ''],
     [
       'an update list of {add: {body}}',
