@@ -16,9 +16,7 @@ import {
   type JiraSimulator,
   type SimClient,
 } from '../../../simulator';
-
-export const APP_ID = '5c1e0d2a-7b4f-4e8a-9c61-3f2d8a7b6e10';
-export const ENVIRONMENT_ID = 'e7a1c0de-0000-4000-8000-000000000001';
+import { APP_ID, APP_NAME, ENVIRONMENT_ID, WORKFLOW_RULE_MODULES } from '../../support/app-modules';
 
 export interface SetupSite {
   readonly sim: JiraSimulator;
@@ -67,21 +65,8 @@ export const startSetupSite = async (options: SetupSiteOptions = {}): Promise<Se
   sim.installApp({
     appId: APP_ID,
     environmentId: ENVIRONMENT_ID,
-    name: 'Security Exceptions for Jira',
-    modules: [
-      { key: 'exception-policy-validator', type: 'validator', name: 'Security exception policy' },
-      {
-        key: 'exception-lifecycle-recorder',
-        type: 'postFunction',
-        name: 'Record security exception lifecycle',
-      },
-      {
-        key: 'not-the-requester',
-        type: 'condition',
-        name: 'Not the requester',
-        expression: 'user.accountId != issue.reporter.accountId',
-      },
-    ],
+    name: APP_NAME,
+    modules: WORKFLOW_RULE_MODULES,
     validate: (payload) => {
       ruleCalls.push({ rule: 'validator', configuration: payload.configuration });
       return Promise.resolve({ result: true });
@@ -157,3 +142,5 @@ export const setupSitePerTest = (): (() => SetupSite) => {
   });
   return current;
 };
+
+export { APP_ID, ENVIRONMENT_ID };

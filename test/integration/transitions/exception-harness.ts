@@ -30,9 +30,7 @@ import {
 } from '../../support/simulated-site';
 import { simulatorFetcher } from '../../support/simulator-fetcher';
 import { START, testClock } from './test-clock';
-
-export const APP_ID = '5c1e0d2a-7b4f-4e8a-9c61-3f2d8a7b6e10';
-const ENVIRONMENT_ID = 'e7a1c0de-0000-4000-8000-000000000001';
+import { APP_ID, APP_NAME, ENVIRONMENT_ID, WORKFLOW_RULE_MODULES } from '../../support/app-modules';
 
 /** The faults of the issue's "done when": 10 % 429 with Retry-After, 5 % 500, 50–300 ms latency. */
 export const ISSUE_FAULTS: FaultSettings = {
@@ -101,20 +99,9 @@ const installApp = (sim: JiraSimulator): void => {
   sim.installApp({
     appId: APP_ID,
     environmentId: ENVIRONMENT_ID,
-    name: 'Security Exceptions for Jira',
+    name: APP_NAME,
     modules: [
-      { key: 'exception-policy-validator', type: 'validator', name: 'Security exception policy' },
-      {
-        key: 'exception-lifecycle-recorder',
-        type: 'postFunction',
-        name: 'Record security exception lifecycle',
-      },
-      {
-        key: 'not-the-requester',
-        type: 'condition',
-        name: 'Not the requester',
-        expression: 'user.accountId != issue.reporter.accountId',
-      },
+      ...WORKFLOW_RULE_MODULES,
       { key: 'issue-created', type: 'trigger', events: ['avi:jira:created:issue'] },
     ],
     validate: (payload, context) => handlers.validateTransition(payload, context),
@@ -274,3 +261,5 @@ export const assertCleanRun = (exceptionSite: ExceptionSite): void => {
   exceptionSite.sim.assertNoContractViolations();
   expect(exceptionSite.sim.hookFailures).toEqual([]);
 };
+
+export { APP_ID };
