@@ -5,26 +5,14 @@ import {
   type ExceptionRecordInput,
 } from '../../../src/domain/register-schema';
 import type { ReminderKind } from '../../../src/domain/vocabulary';
+import { designExampleRecord } from '../../builders/design-example-record';
 
 export type EntryInput = NonNullable<ExceptionRecordInput['history']>[number];
 
 /** The register example's SEC-12 (DESIGN.md §7) without its history, Approved, unless overridden. */
 export const anException = (overrides: Partial<ExceptionRecordInput> = {}): ExceptionRecord =>
   ExceptionRecordSchema.parse({
-    key: 'SEC-12',
-    summary: 'MFA bypass for legacy CRM',
-    type: 'MFA bypass',
-    urgency: 'Standard',
-    riskRating: 'High',
-    status: 'Approved',
-    requester: { accountId: 'a1', displayName: 'Ana' },
-    riskOwner: { accountId: 'b2', displayName: 'Bo', active: true },
-    justification: 'Legacy CRM blocks sales logins; revenue loss $10k/week',
-    compensatingControls: 'IP allow-listing + daily log review',
-    expirationDate: '2026-12-01',
-    affectedAssets: ['crm-legacy-01'],
-    attachmentCount: 1,
-    createdAt: '2026-09-01T10:00:00Z',
+    ...designExampleRecord(),
     history: [],
     ...overrides,
   });
