@@ -56,6 +56,43 @@ export const ChecklistSchema = z.object(
 );
 export type Checklist = z.infer<typeof ChecklistSchema>;
 
+/**
+ * A decision-relevant text as a decision recorded it: its digest (what the decision covers) and a bounded excerpt
+ * (what the approver read), so the lifecycle property stays under Jira's 32 KB limit however long the text.
+ */
+export const DecidedTextSchema = z.object({
+  digest: z.string().min(1),
+  excerpt: z.string(),
+  /** The excerpt is shorter than the text it stands for. */
+  truncated: z.boolean().default(false),
+});
+export type DecidedText = z.infer<typeof DecidedTextSchema>;
+
+/** A Findings entry (DESIGN.md §2, §7): a finding id, optionally scoped by a purl or a path. */
+export const DecidedFindingSchema = z.object({
+  id: z.string().min(1),
+  purl: z.string().optional(),
+  path: z.string().optional(),
+});
+
+/**
+ * The decision-relevant fields an approval, auto-approval or recertification was made on (DESIGN.md §3, "A
+ * decision covers what was decided"), with their digest. Until a fresh decision these values govern expiry, KPIs
+ * and export; a later edit that changes the digest sends the exception back to review.
+ */
+export const DecidedOnSchema = z.object({
+  digest: z.string().min(1),
+  type: z.enum(EXCEPTION_TYPES),
+  riskRating: z.enum(RISK_RATINGS).nullable(),
+  riskOwner: UserRefSchema.nullable(),
+  expirationDate: IsoDateSchema.nullable(),
+  affectedAssets: z.array(z.string().min(1, 'must not be empty')),
+  justification: DecidedTextSchema,
+  compensatingControls: DecidedTextSchema,
+  findings: z.array(DecidedFindingSchema).optional(),
+});
+export type DecidedOn = z.infer<typeof DecidedOnSchema>;
+
 export const HistoryEntrySchema = z
   .object({
     at: IsoInstantSchema,
@@ -73,6 +110,8 @@ export const HistoryEntrySchema = z
     justificationDigest: z.string().optional(),
     /** Idempotency key of the lifecycle action that wrote this entry (DESIGN.md §5). */
     actionKey: z.string().optional(),
+    /** On a decision that opens a period: the decision-relevant values it covers and their digest. */
+    decidedOn: DecidedOnSchema.optional(),
   })
   .superRefine((entry, ctx) => {
     const opensPeriod =

@@ -4,6 +4,7 @@
  * fingerprint of the justification it was made on; the checklist answers of a recertification; the comment that
  * gives a rejection's reason or says what a revert restores.
  */
+import { decidedOn } from '../../domain/decision-snapshot';
 import { justificationDigest } from '../../domain/justification-digest';
 import type { Policy } from '../../domain/policy-schema';
 import type { ExceptionRecord, HistoryEntry } from '../../domain/register-schema';
@@ -48,6 +49,8 @@ export const historyEntryFor = (
     entry.periodEnd = record.expirationDate;
     entry.policyVersion = policy.version;
     entry.justificationDigest = justificationDigest(record.justification);
+    // What this decision covers (DESIGN.md §3): a later edit outside a transition is measured against it.
+    entry.decidedOn = decidedOn(record);
   }
   if (fact.action === 'recertified') entry.checklist = record.recertificationChecklist ?? noTicks();
   if (NOTE_ACTIONS.includes(fact.action) && fact.comment !== '') entry.note = fact.comment;

@@ -1,4 +1,5 @@
 /** All the KPIs of DESIGN.md §6 from the register, the policy and `now`, in one pure call. */
+import { governingRecord } from '../decision-governing-record';
 import type { Policy } from '../policy-schema';
 import type { ExceptionRecord } from '../register-schema';
 import { toInstant } from '../utc-days';
@@ -20,11 +21,13 @@ import { withinSla } from './within-sla';
  * open-ended describe the register as it stands at `now`. Throws a KpiOptionsError when the options are unusable.
  */
 export const computeKpis = (
-  exceptions: readonly ExceptionRecord[],
+  records: readonly ExceptionRecord[],
   policy: Policy,
   now: string,
   options: KpiOptions = {},
 ): KpiReport => {
+  // Counted as decided: edits since the last decision do not count until someone decides again (DESIGN.md §3).
+  const exceptions = records.map(governingRecord);
   const period = resolveKpiPeriod(now, options);
   const { approvalHours, autoApproved } = approvalTime(exceptions, period);
   const assets = assetsExcepted(exceptions, policy);

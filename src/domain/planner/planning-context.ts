@@ -1,4 +1,5 @@
 /** What every action's planner needs about one exception, computed once per exception. */
+import { governingRecord } from '../decision-governing-record';
 import { currentPeriod } from '../period';
 import type { Policy } from '../policy-schema';
 import { IsoInstantSchema, type ExceptionRecord } from '../register-schema';
@@ -23,7 +24,8 @@ export const planningContext = (exception: ExceptionRecord, policy: Policy, now:
   }
   const period = currentPeriod(exception.history);
   return {
-    exception,
+    // Edits made since the last decision do not move its reminders or its revert (DESIGN.md §3).
+    exception: governingRecord(exception),
     policy,
     nowMs: Date.parse(now),
     subject: exception.id ?? exception.key,

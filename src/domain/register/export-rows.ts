@@ -4,6 +4,7 @@
  * control mapping. Rows are plain strings and numbers so CSV and spreadsheets need no further formatting.
  */
 import { describeMapping } from '../control-mapping';
+import { governingRecord } from '../decision-governing-record';
 import { chronological, daysInForce } from '../period';
 import type { Policy } from '../policy-schema';
 import type { Checklist, ExceptionRecord, HistoryEntry } from '../register-schema';
@@ -102,7 +103,9 @@ const describeRecertification = (entry: HistoryEntry, names: ReadonlyMap<string,
   `${describeDecision(entry, names)} [${describeChecklist(entry.checklist)}]`;
 
 /** One export row. `now` fixes the days-in-force figure; names map account ids to display names where known. */
-export const toExportRow = (exception: ExceptionRecord, policy: Policy, now: string): ExportRow => {
+export const toExportRow = (record: ExceptionRecord, policy: Policy, now: string): ExportRow => {
+  // Exported as decided: edits since the last decision are not what was accepted (DESIGN.md §3).
+  const exception = governingRecord(record);
   const names = new Map<string, string>();
   for (const user of [exception.requester, exception.riskOwner]) {
     if (user !== null && user.displayName !== '') names.set(user.accountId, user.displayName);
