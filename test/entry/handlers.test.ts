@@ -36,6 +36,7 @@ const BUILT_HANDLERS = [
   'validate-transition',
   'record-transition',
   'triage-on-create',
+  'review-decision-edit',
   'store-default-policy',
 ];
 
@@ -140,6 +141,7 @@ describe('built handlers parse what Forge sends before doing anything', () => {
   it.each([
     ['record-transition', { issue: { key: 'SEC-1' }, transition: { to: { id: '3' } } }],
     ['triage-on-create', { issue: { fields: {} } }],
+    ['review-decision-edit', { issue: { id: '10001' } }],
   ])('%s rejects an event it cannot read', async (functionKey, event) => {
     await expect(callable(exportOf(functionKey))(event, {})).rejects.toBeInstanceOf(ZodError);
   });
