@@ -103,13 +103,16 @@ const installApp = (sim: JiraSimulator): void => {
     modules: [
       ...WORKFLOW_RULE_MODULES,
       { key: 'issue-created', type: 'trigger', events: ['avi:jira:created:issue'] },
+      { key: 'issue-updated', type: 'trigger', events: ['avi:jira:updated:issue'] },
     ],
     validate: (payload, context) => handlers.validateTransition(payload, context),
     postFunction: (event) => handlers.recordTransition(event),
-    // manifest.yml filters the trigger with ignoreSelf: issues the app creates are not exceptions to triage.
+    // manifest.yml filters both triggers with ignoreSelf: the app's own creates and edits are not delivered.
     onEvent: async (name, event) => {
       if (name === 'avi:jira:created:issue' && event.selfGenerated !== true)
         await handlers.triageOnCreate(event);
+      if (name === 'avi:jira:updated:issue' && event.selfGenerated !== true)
+        await handlers.reviewDecisionEdit(event);
     },
   });
 };
