@@ -72,6 +72,10 @@ describe('recordTransition', () => {
           periodEnd: '2027-02-01',
           policyVersion: 1,
           justificationDigest: DIGEST,
+          decidedOn: expect.objectContaining({
+            type: 'Firewall rule',
+            expirationDate: '2027-02-01',
+          }) as unknown,
           actionKey: 'exec-1',
         },
       ],
@@ -110,6 +114,7 @@ describe('recordTransition', () => {
       periodEnd: '2027-02-01',
       policyVersion: 1,
       justificationDigest: DIGEST,
+      decidedOn: expect.objectContaining({ type: 'Endpoint control gap', riskRating: null }) as unknown,
       actionKey: 'exec-1',
     });
   });

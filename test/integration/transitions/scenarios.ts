@@ -52,6 +52,7 @@ export const lowRiskIsAutoApproved = async (site: ExceptionSite): Promise<void> 
         periodEnd: '2027-01-31',
         policyVersion: 1,
         justificationDigest: justificationDigest(EDR_GAP.justification),
+        decidedOn: expect.objectContaining({ expirationDate: '2027-01-31', riskRating: null }) as unknown,
         actionKey: expect.any(String) as string,
       },
     ],
@@ -103,6 +104,7 @@ export const highRiskNeedsEverything = async (site: ExceptionSite): Promise<void
         periodEnd: '2027-02-19',
         policyVersion: 1,
         justificationDigest: justificationDigest(EDR_GAP.justification),
+        decidedOn: expect.objectContaining({ expirationDate: '2027-02-19', riskRating: 'High' }) as unknown,
         actionKey: expect.any(String) as string,
       },
     ],
@@ -200,6 +202,7 @@ export const recertificationNeedsChecklistAndFreshJustification = async (
     periodEnd: '2027-04-10',
     policyVersion: 1,
     justificationDigest: justificationDigest(fresh),
+    decidedOn: expect.objectContaining({ expirationDate: '2027-04-10' }) as unknown,
     checklist: {
       'Controls still effective': true,
       'Justification still valid': true,
