@@ -95,7 +95,7 @@ describe('decisionFieldDigests and decisionDigest', () => {
     expect(
       changedDecisionFields(
         base,
-        decisionFieldDigests({ ...record, summary: 'Renamed', remediationPlan: '' }),
+        decisionFieldDigests(generateException({ summary: 'Renamed', remediationPlan: '' })),
       ),
     ).toEqual([]);
     // Text case is content, not formatting.

@@ -132,7 +132,7 @@ describe('governingRecord: until a fresh decision the approved values govern', (
   });
 
   it('stands for a long decided text by its excerpt, marked as shortened', () => {
-    const long = `${'x'.repeat(600)}`;
+    const long = 'x'.repeat(600);
     const approvedLong = generateException({
       status: 'Recertification',
       justification: long,

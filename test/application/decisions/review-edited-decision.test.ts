@@ -42,7 +42,7 @@ const approvalOf = async (values: ExceptionValues, action: HistoryEntry['action'
 
 const APPROVED: ExceptionValues = { status: 'Approved' };
 
-const putIssue = (site: FakeSite, values: ExceptionValues, history: readonly HistoryEntry[]) =>
+const putIssue = (site: FakeSite, values: ExceptionValues, history: readonly HistoryEntry[]): void => {
   site.issues.put({
     id: '10012',
     key: 'SEC-12',
@@ -51,6 +51,7 @@ const putIssue = (site: FakeSite, values: ExceptionValues, history: readonly His
       [LIFECYCLE_PROPERTY_KEY]: { version: 1, history, nextActionAt: null, policyVersion: 1 },
     },
   });
+};
 
 const request = (overrides: Partial<Parameters<typeof reviewEditedDecision>[0]> = {}) => ({
   issueKey: 'SEC-12',
@@ -210,7 +211,8 @@ describe('reviewEditedDecision', () => {
 
   it('does nothing for a decision recorded before decisions kept what they covered', async () => {
     const site = await fakeSite();
-    const { decidedOn: _dropped, ...legacy } = await approvalOf(APPROVED);
+    const legacy: HistoryEntry = { ...(await approvalOf(APPROVED)) };
+    delete legacy.decidedOn;
     putIssue(site, { ...APPROVED, expirationDate: '2027-06-30' }, [SUBMITTED, legacy]);
     expect(await reviewEditedDecision(request(), site.deps())).toEqual({
       outcome: 'skipped',
