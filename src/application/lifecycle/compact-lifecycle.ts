@@ -74,7 +74,13 @@ const slotsOf = (history: readonly HistoryEntry[]): Slot[] => {
       entry === firstDecision ||
       entry === latest ||
       inCurrentPeriod;
-    return { entry, pinned, slimmable: isPeriodEntry(entry) && entry !== current, removed: false, archivedWhole: false };
+    return {
+      entry,
+      pinned,
+      slimmable: isPeriodEntry(entry) && entry !== current,
+      removed: false,
+      archivedWhole: false,
+    };
   });
 };
 

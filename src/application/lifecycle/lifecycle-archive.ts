@@ -17,7 +17,9 @@ export const ARCHIVE_PAGE_BYTES = 28 * 1024;
 
 /** A page the app did not write, or that someone edited, is not appended to (nor overwritten): a new page starts. */
 const readPage = async (jira: IssuesPort, issueKey: string, page: number): Promise<HistoryEntry[] | null> => {
-  const parsed = LifecycleArchivePageSchema.safeParse(await jira.getIssueProperty(issueKey, lifecycleArchiveKey(page)));
+  const parsed = LifecycleArchivePageSchema.safeParse(
+    await jira.getIssueProperty(issueKey, lifecycleArchiveKey(page)),
+  );
   return parsed.success ? parsed.data.entries : null;
 };
 

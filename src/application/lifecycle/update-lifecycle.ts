@@ -48,7 +48,9 @@ export const updateLifecycle = <T>(
     const pages = await appendToArchive(deps.jiraAsApp, issueKey, next.archived, compaction.archived);
     const archived = compaction.lifecycle.archived;
     const written: LifecycleProperty =
-      archived === undefined ? compaction.lifecycle : { ...compaction.lifecycle, archived: { ...archived, pages } };
+      archived === undefined
+        ? compaction.lifecycle
+        : { ...compaction.lifecycle, archived: { ...archived, pages } };
     await deps.jiraAsApp.setIssueProperty(issueKey, LIFECYCLE_PROPERTY_KEY, written);
     return result;
   });

@@ -94,7 +94,10 @@ export const PostFunctionEventSchema = z
       .catch(undefined),
     comment: z.looseObject({ id: Id }).nullish().catch(undefined),
     configuration: z.unknown(),
-    retryContext: z.looseObject({ retryCount: z.number().int().nonnegative().catch(0) }).nullish().catch(undefined),
+    retryContext: z
+      .looseObject({ retryCount: z.number().int().nonnegative().catch(0) })
+      .nullish()
+      .catch(undefined),
   })
   .refine((event) => event.issue.key !== undefined || event.issue.id !== undefined, {
     message: 'names no issue (neither issue.key nor issue.id)',

@@ -27,7 +27,8 @@ export type RecordOutcome =
   | { readonly recorded: true; readonly action: HistoryAction; readonly actionKey: string }
   | {
       readonly recorded: false;
-      readonly reason: 'not-set-up' | 'create-transition' | 'not-an-exception-transition' | 'already-recorded';
+      readonly reason:
+        'not-set-up' | 'create-transition' | 'not-an-exception-transition' | 'already-recorded';
     };
 
 export const recordTransition = async (
@@ -48,7 +49,8 @@ export const recordTransition = async (
     const before = ownIndex < 0 ? lifecycle.history : lifecycle.history.slice(0, ownIndex);
     const name = reportedTransitionName(request, config, before);
     // triageOnCreate records `submitted`; the Create transition has nothing else to record.
-    if (name === 'create') return { next: undefined, result: { recorded: false, reason: 'create-transition' } };
+    if (name === 'create')
+      return { next: undefined, result: { recorded: false, reason: 'create-transition' } };
     if (name === undefined)
       return { next: undefined, result: { recorded: false, reason: 'not-an-exception-transition' } };
     const { action, to } = catalogEntry(name);

@@ -72,8 +72,7 @@ export const reportedTransitionName = (
   const configured = readRuleConfiguration(facts.configuration).transition;
   if (configured !== undefined) return configured;
 
-  const from =
-    statusOf(config, facts.transition.from) ?? statusById(config, facts.changelogStatus?.from);
+  const from = statusOf(config, facts.transition.from) ?? statusById(config, facts.changelogStatus?.from);
   const to = statusOf(config, facts.transition.to) ?? statusById(config, facts.changelogStatus?.to);
   if (from !== undefined && to !== undefined) return transitionBetween(from, to)?.name;
 

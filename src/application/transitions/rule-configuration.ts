@@ -29,10 +29,7 @@ const jsonOf = (text: string): unknown => {
 
 const ConfigurationSchema = z.union([
   ConfigurationObjectSchema,
-  z
-    .string()
-    .transform(jsonOf)
-    .pipe(ConfigurationObjectSchema),
+  z.string().transform(jsonOf).pipe(ConfigurationObjectSchema),
 ]);
 
 export const readRuleConfiguration = (raw: unknown): RuleConfiguration => {

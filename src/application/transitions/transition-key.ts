@@ -30,7 +30,12 @@ export const transitionKey = (facts: {
   if (facts.changelogId !== undefined) return { key: `changelog:${facts.changelogId}`, kind: 'changelog' };
   const digest = createHash('sha256')
     .update(
-      JSON.stringify([facts.issueKey.toUpperCase(), facts.actorAccountId ?? '', facts.transition, facts.toStatus]),
+      JSON.stringify([
+        facts.issueKey.toUpperCase(),
+        facts.actorAccountId ?? '',
+        facts.transition,
+        facts.toStatus,
+      ]),
     )
     .digest('hex')
     .slice(0, 32);
