@@ -93,7 +93,7 @@ export const PostFunctionEventSchema = z
       .nullish()
       .catch(undefined),
     comment: z.looseObject({ id: Id }).nullish().catch(undefined),
-    configuration: z.unknown(),
+    configuration: z.unknown().optional(),
     retryContext: z
       .looseObject({ retryCount: z.number().int().nonnegative().catch(0) })
       .nullish()
