@@ -17,7 +17,7 @@ import { PERIOD_ACTIONS, type HistoryAction } from '../../domain/vocabulary';
 import type { LifecycleProperty } from '../lifecycle-property';
 
 /** Jira's limit is 32 768 bytes; the rest is headroom for the entry the next writer appends before compacting. */
-export const LIFECYCLE_BUDGET_BYTES = 24 * 1024;
+export const LIFECYCLE_BUDGET_BYTES = 28 * 1024;
 
 const ALWAYS_KEPT: readonly HistoryAction[] = [
   'submitted',
@@ -39,14 +39,16 @@ export const jsonBytes = (value: unknown): number => new TextEncoder().encode(JS
 
 const isPeriodEntry = (entry: HistoryEntry): boolean => PERIOD_ACTIONS.includes(entry.action);
 
-/** The members of a period entry the planner and the rules read of a period that is not the current one. */
+/**
+ * The members of an older period entry the planner and the rules read: when it started and ended. Who decided,
+ * on which policy version, with what note and checklist stays in the archive's whole copy.
+ */
 const slim = (entry: HistoryEntry): HistoryEntry => ({
   at: entry.at,
   action: entry.action,
-  by: entry.by,
+  by: null,
   ...(entry.periodStart === undefined ? {} : { periodStart: entry.periodStart }),
   ...(entry.periodEnd === undefined ? {} : { periodEnd: entry.periodEnd }),
-  ...(entry.policyVersion === undefined ? {} : { policyVersion: entry.policyVersion }),
 });
 
 interface Slot {
@@ -77,7 +79,7 @@ const slotsOf = (history: readonly HistoryEntry[]): Slot[] => {
     return {
       entry,
       pinned,
-      slimmable: isPeriodEntry(entry) && entry !== current,
+      slimmable: isPeriodEntry(entry) && entry !== current && entry !== firstDecision,
       removed: false,
       archivedWhole: false,
     };
@@ -91,42 +93,52 @@ export const compactLifecycle = (
   if (jsonBytes(lifecycle) <= budgetBytes) return { lifecycle, archived: [] };
   const slots = slotsOf(lifecycle.history);
   const archived: HistoryEntry[] = [];
-  const build = (): LifecycleProperty => ({
+  // Bytes are counted as entries go (each entry and its comma), not by re-serialising hundreds of entries each
+  // time; the envelope is counted with room for any archive count.
+  const envelope = jsonBytes({
     ...lifecycle,
-    history: slots.filter((slot) => !slot.removed).map((slot) => slot.entry),
-    archived: {
-      entries: (lifecycle.archived?.entries ?? 0) + archived.length,
-      pages: lifecycle.archived?.pages ?? 0,
-    },
+    history: [],
+    archived: { entries: Number.MAX_SAFE_INTEGER, pages: Number.MAX_SAFE_INTEGER },
   });
-  // Bytes are counted as entries go, not by re-serialising the property each time (hundreds of entries).
-  let bytes = jsonBytes(build());
+  let bytes = envelope + slots.reduce((total, slot) => total + jsonBytes(slot.entry) + 1, 0);
   const fits = () => bytes <= budgetBytes;
+  const remove = (slot: Slot) => {
+    slot.removed = true;
+    bytes -= jsonBytes(slot.entry) + 1;
+  };
   for (const slot of slots) {
     if (fits()) break;
     if (slot.pinned) continue;
-    slot.removed = true;
+    remove(slot);
     archived.push(slot.entry);
-    bytes = jsonBytes(build());
   }
   for (const slot of slots) {
     if (fits()) break;
     if (!slot.slimmable) continue;
     const whole = slot.entry;
-    slot.entry = slim(whole);
-    if (jsonBytes(slot.entry) < jsonBytes(whole)) {
-      archived.push(whole);
-      slot.archivedWhole = true;
-    }
-    bytes = jsonBytes(build());
+    const slimmed = slim(whole);
+    if (jsonBytes(slimmed) >= jsonBytes(whole)) continue;
+    bytes -= jsonBytes(whole) - jsonBytes(slimmed);
+    slot.entry = slimmed;
+    slot.archivedWhole = true;
+    archived.push(whole);
   }
-  // Beyond this (well over a hundred approval periods) the oldest slimmed periods move too: the property must fit.
+  // Beyond this (some 250 approval periods) the oldest slimmed periods move too: the property must fit.
   for (const slot of slots) {
     if (fits()) break;
     if (!slot.slimmable || slot.removed) continue;
-    slot.removed = true;
+    remove(slot);
     if (!slot.archivedWhole) archived.push(slot.entry);
-    bytes = jsonBytes(build());
   }
-  return { lifecycle: build(), archived: chronological(archived) };
+  return {
+    lifecycle: {
+      ...lifecycle,
+      history: slots.filter((slot) => !slot.removed).map((slot) => slot.entry),
+      archived: {
+        entries: (lifecycle.archived?.entries ?? 0) + archived.length,
+        pages: lifecycle.archived?.pages ?? 0,
+      },
+    },
+    archived: chronological(archived),
+  };
 };
