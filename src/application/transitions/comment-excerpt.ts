@@ -11,11 +11,18 @@ const ELLIPSIS = '…';
  * `text` as it is when it fits in `max` characters; else with its whitespace runs collapsed and cut at a word
  * boundary to at most `max` characters, the ellipsis included.
  */
+/** Characters as a reader sees them (grapheme clusters), so a cut never splits an emoji or an accented letter. */
+const graphemes = (text: string): string[] =>
+  Array.from(
+    new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text),
+    (part) => part.segment,
+  );
+
 export const commentExcerpt = (text: string, max: number = EXCERPT_MAX_CHARS): string => {
   const trimmed = text.trim();
-  if ([...trimmed].length <= max) return trimmed;
+  if (graphemes(trimmed).length <= max) return trimmed;
   const flat = trimmed.replace(/\s+/gu, ' ');
-  const characters = [...flat]; // by code point, so a cut never splits a surrogate pair
+  const characters = graphemes(flat);
   if (characters.length <= max) return flat;
   const head = characters.slice(0, max - ELLIPSIS.length).join('');
   const boundary = head.lastIndexOf(' ');

@@ -11,14 +11,15 @@ describe('commentExcerpt', () => {
   it('cuts a long comment on a word boundary, with an ellipsis, within 500 characters', () => {
     const reason = `Rejected: ${'the vendor has not shown that the legacy VPN concentrator can be isolated '.repeat(20)}`;
     const excerpt = commentExcerpt(reason);
-    expect([...excerpt].length).toBeLessThanOrEqual(EXCERPT_MAX_CHARS);
+    expect(Array.from(excerpt).length).toBeLessThanOrEqual(EXCERPT_MAX_CHARS);
     expect(excerpt.endsWith('…')).toBe(true);
     expect(reason.replace(/\s+/g, ' ').startsWith(excerpt.slice(0, -1))).toBe(true);
     expect(reason.replace(/\s+/g, ' ').charAt(excerpt.length - 1)).toBe(' ');
   });
 
-  it('never splits a character made of two code units, and cuts inside one endless word', () => {
-    const excerpt = commentExcerpt('🔒'.repeat(600), 10);
-    expect(excerpt).toBe(`${'🔒'.repeat(9)}…`);
+  it('never splits a character made of several code units, and cuts inside one endless word', () => {
+    expect(commentExcerpt('🔒'.repeat(600), 10)).toBe(`${'🔒'.repeat(9)}…`);
+    // A family emoji is one character of five code points joined: kept whole.
+    expect(commentExcerpt('👨‍👩‍👧'.repeat(20), 4)).toBe('👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧…');
   });
 });

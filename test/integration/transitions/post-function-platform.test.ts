@@ -143,7 +143,7 @@ describe('bounded history (B7)', () => {
     const entry = (await site().lifecycle(key)).history.at(-1);
     const comment = site().sim.state.issue(key)?.comments[0];
     expect(entry).toMatchObject({ action: 'rejected', commentId: comment?.id });
-    expect([...(entry?.note ?? '')].length).toBeLessThanOrEqual(500);
+    expect(Array.from(entry?.note ?? '').length).toBeLessThanOrEqual(500);
     expect(entry?.note?.startsWith('No compensating control is described. Isolate the workstation')).toBe(
       true,
     );
