@@ -84,7 +84,8 @@ export interface ForgeAppDefinition {
   readonly name?: string;
   readonly modules: readonly ForgeModule[];
   validate?(payload: ValidatorPayload, context: ForgeInvocationContext): Promise<ValidatorResult>;
-  postFunction?(event: PostFunctionEvent, context: ForgeInvocationContext): Promise<void>;
+  /** May answer an InvocationError (a retry request); the value is the platform's to interpret. */
+  postFunction?(event: PostFunctionEvent, context: ForgeInvocationContext): Promise<unknown>;
   onEvent?(
     name: string,
     event: Readonly<Record<string, unknown>>,

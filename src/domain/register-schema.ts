@@ -105,6 +105,8 @@ export const HistoryEntrySchema = z
     reminder: z.enum(REMINDER_KINDS).optional(),
     /** Free text: rejection reason, what to restore, the escalation issue key. */
     note: z.string().optional(),
+    /** The Jira comment the note is an excerpt of, where the full text stays. */
+    commentId: z.string().optional(),
     checklist: ChecklistSchema.optional(),
     /** Fingerprint of the justification this decision was made on, so recertification can require a fresh one. */
     justificationDigest: z.string().optional(),

@@ -1,39 +1,34 @@
 /**
  * jira:workflowPostFunction `record-transition`: records the lifecycle facts of a transition in the issue's
- * lifecycle property (DESIGN.md §3). Payload: the "Run post function event" (FORGE_NOTES §2).
+ * lifecycle property (DESIGN.md §3). Payload: the "Run post function event" in any of its reported shapes
+ * (post-function-event.ts). A transient failure (Jira's 429 / 5xx, the network, a lifecycle held by another
+ * writer) RETURNS an InvocationError so the platform delivers the event again; an unreadable event is logged and
+ * acknowledged, as retrying it could not make it readable.
  */
-import { z } from 'zod';
+import type { InvocationError } from '@forge/events';
+import { retryCauseOf, retryLater } from '../adapters/events/invocation-retry';
 import { forgeDependencies } from '../adapters/forge/forge-dependencies';
+import { readPostFunctionEvent } from '../application/transitions/post-function-event';
 import { recordTransition as record } from '../application/transitions/record-transition';
 
-// Ids are strings in the documented examples; numbers are accepted too, as Jira is not consistent about it.
-const Id = z.union([z.string().min(1), z.number()]).transform(String);
-
-const PostFunctionEventSchema = z.object({
-  issue: z.object({ key: z.string().min(1) }),
-  transition: z.object({
-    from: z.object({ id: Id }).optional(),
-    to: z.object({ id: Id }),
-    executionId: z.string().min(1),
-  }),
-  atlassianId: z.string().optional(),
-  comment: z.object({ id: Id }).optional(),
-  configuration: z.unknown(),
-});
-
-export const recordTransition = async (event: unknown): Promise<void> => {
-  const { issue, transition, atlassianId, comment, configuration } = PostFunctionEventSchema.parse(event);
-  const outcome = await record(
-    {
-      issueKey: issue.key,
-      fromStatusId: transition.from?.id,
-      toStatusId: transition.to.id,
-      executionId: transition.executionId,
-      actorAccountId: atlassianId,
-      commentId: comment?.id,
-      configuration,
-    },
-    forgeDependencies(),
-  );
-  console.info(`record-transition: ${outcome.recorded ? outcome.action : `nothing (${outcome.reason})`}`);
+export const recordTransition = async (
+  event: unknown,
+  context?: { principal?: { accountId?: unknown } },
+): Promise<InvocationError | undefined> => {
+  const principal = context?.principal?.accountId;
+  const read = readPostFunctionEvent(event, typeof principal === 'string' ? principal : undefined);
+  if (!read.ok) {
+    console.warn(`record-transition: unreadable event, acknowledged (${read.problems.join('; ')})`);
+    return undefined;
+  }
+  try {
+    const outcome = await record(read.facts, forgeDependencies());
+    console.info(`record-transition: ${outcome.recorded ? outcome.action : `nothing (${outcome.reason})`}`);
+    return undefined;
+  } catch (error) {
+    const cause = retryCauseOf(error);
+    if (cause === undefined) throw error;
+    console.warn(`record-transition: ${cause}, retry ${read.facts.retryCount + 1} requested`);
+    return retryLater(cause, read.facts.retryCount);
+  }
 };

@@ -138,8 +138,17 @@ describe('built handlers parse what Forge sends before doing anything', () => {
     });
   });
 
+  it('record-transition acknowledges an event it cannot read (logged, never thrown: a retry cannot mend it)', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const recordTransition = callable(exportOf('record-transition'));
+    await expect(recordTransition({ transition: { to: { id: '3' } } }, {})).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalledWith(
+      'record-transition: unreadable event, acknowledged (issue: Invalid input: expected object, received undefined)',
+    );
+    warn.mockRestore();
+  });
+
   it.each([
-    ['record-transition', { issue: { key: 'SEC-1' }, transition: { to: { id: '3' } } }],
     ['triage-on-create', { issue: { fields: {} } }],
     ['review-decision-edit', { issue: { id: '10001' } }],
   ])('%s rejects an event it cannot read', async (functionKey, event) => {

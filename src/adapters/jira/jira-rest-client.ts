@@ -17,6 +17,8 @@ import { route } from '@forge/api';
 import { z } from 'zod';
 import type {
   AdfDocument,
+  ChangeHistory,
+  ChangelogPort,
   DirectoryPort,
   IssuesPort,
   JiraIssue,
@@ -27,6 +29,7 @@ import type {
 } from '../../application/ports/jira-port';
 import type { JiraFetcher, JiraResponse } from './jira-fetcher';
 import {
+  BulkChangelogSchema,
   CommentSchema,
   CreatedIssueSchema,
   EntityPropertySchema,
@@ -67,6 +70,9 @@ const MYSELF = 'GET /rest/api/3/myself';
 const GET_USER = 'GET /rest/api/3/user';
 const GET_USER_GROUPS = 'GET /rest/api/3/user/groups';
 const MY_PERMISSIONS = 'GET /rest/api/3/mypermissions';
+const BULK_CHANGELOG = 'POST /rest/api/3/changelog/bulkfetch';
+/** Pages of change histories read before giving up (1000 a page: far beyond any exception's life). */
+const MAX_CHANGELOG_PAGES = 20;
 
 /** What the client did, for benchmarks and the fault-injection figures. Calls = attempts − retries. */
 export interface JiraClientStats extends RetryStats, WriteOnceStats {}
@@ -123,7 +129,7 @@ const isNotFound = async (response: JiraResponse): Promise<boolean> => {
   return true;
 };
 
-export class JiraRestClient implements IssuesPort, DirectoryPort {
+export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort {
   private callerAccountId: Promise<string> | undefined;
 
   constructor(
@@ -356,6 +362,54 @@ export class JiraRestClient implements IssuesPort, DirectoryPort {
       this.stats,
     );
     await ensureOk(LINK_ISSUES, response);
+  }
+
+  // ---- ChangelogPort ---------------------------------------------------------------------------------------
+
+  /**
+   * POST /rest/api/3/changelog/bulkfetch for one issue (FORGE_NOTES §13): oldest first, `fieldIds` filtering the
+   * items (≤ 10), pages of up to 1000 followed by `nextPageToken`. A read, so safe to repeat.
+   */
+  async getChangelog(issueIdOrKey: string, fieldIds: readonly string[]): Promise<ChangeHistory[]> {
+    const histories: ChangeHistory[] = [];
+    let nextPageToken: string | undefined;
+    for (let page = 0; page < MAX_CHANGELOG_PAGES; page += 1) {
+      const body = JSON.stringify({
+        issueIdsOrKeys: [issueIdOrKey],
+        fieldIds,
+        maxResults: 1000,
+        ...(nextPageToken === undefined ? {} : { nextPageToken }),
+      });
+      const response = await sendWithRetries(
+        BULK_CHANGELOG,
+        'safe',
+        () => this.fetcher.requestJira(route`/rest/api/3/changelog/bulkfetch`, { method: 'POST', body }),
+        this.policy,
+        this.stats,
+      );
+      const result = await readJson(BULK_CHANGELOG, response, BulkChangelogSchema);
+      for (const log of result.issueChangeLogs ?? []) {
+        for (const history of log.changeHistories ?? []) {
+          const at = Date.parse(history.created);
+          if (Number.isNaN(at)) continue; // a history without a readable time cannot be placed
+          histories.push({
+            id: history.id,
+            at: new Date(at).toISOString(),
+            authorAccountId: history.author?.accountId ?? null,
+            items: (history.items ?? []).map((item) => ({
+              fieldId: item.fieldId ?? item.field ?? '',
+              from: item.from ?? null,
+              to: item.to ?? null,
+              fromText: item.fromText ?? null,
+              toText: item.toText ?? null,
+            })),
+          });
+        }
+      }
+      nextPageToken = result.nextPageToken ?? undefined;
+      if (nextPageToken === undefined) return histories;
+    }
+    return histories;
   }
 
   // ---- DirectoryPort ---------------------------------------------------------------------------------------

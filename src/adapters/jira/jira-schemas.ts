@@ -73,3 +73,53 @@ export const MyPermissionsSchema = z.looseObject({
 
 /** The marker the client writes with a comment or an issue so that a retry can tell whether the write happened. */
 export const IdempotencyMarkerSchema = z.looseObject({ idempotencyKey: z.string() });
+
+/**
+ * A ChangeDetails item. Its `toString` member shares its name with Object's method, which a missing member would
+ * read through the prototype: the item's own members are copied out first, with the text members renamed.
+ */
+const ChangeItemSchema = z.preprocess(
+  (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+    const own = (name: string): unknown =>
+      Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+    return {
+      field: own('field'),
+      fieldId: own('fieldId'),
+      from: own('from'),
+      to: own('to'),
+      fromText: own('fromString'),
+      toText: own('toString'),
+    };
+  },
+  z.object({
+    field: z.string().optional(),
+    fieldId: z.string().optional(),
+    from: z.string().nullable().optional(),
+    to: z.string().nullable().optional(),
+    fromText: z.string().nullable().optional(),
+    toText: z.string().nullable().optional(),
+  }),
+);
+
+/** BulkChangelogResponseBean (POST /rest/api/3/changelog/bulkfetch): histories oldest first; no token on the last page. */
+export const BulkChangelogSchema = z.looseObject({
+  issueChangeLogs: z
+    .array(
+      z.looseObject({
+        issueId: z.string().optional(),
+        changeHistories: z
+          .array(
+            z.looseObject({
+              id: z.string(),
+              created: z.string(),
+              author: z.looseObject({ accountId: z.string().optional() }).optional(),
+              items: z.array(ChangeItemSchema).optional(),
+            }),
+          )
+          .optional(),
+      }),
+    )
+    .optional(),
+  nextPageToken: z.string().nullable().optional(),
+});

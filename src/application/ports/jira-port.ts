@@ -89,3 +89,29 @@ export interface DirectoryPort {
   /** Whether the caller holds the global ADMINISTER permission (Jira admin). */
   callerIsJiraAdmin(): Promise<boolean>;
 }
+
+/**
+ * One item of a change history: a field's value before and after, ids in from/to and display text in
+ * fromText/toText (Jira's `fromString`/`toString`; renamed, as `toString` would shadow Object's method).
+ */
+export interface ChangeItem {
+  readonly fieldId: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly fromText: string | null;
+  readonly toText: string | null;
+}
+
+/** One change history of an issue: who changed what, when (an ISO instant). */
+export interface ChangeHistory {
+  readonly id: string;
+  readonly at: string;
+  /** null when Jira names no author (an anonymous or deleted actor). */
+  readonly authorAccountId: string | null;
+  readonly items: readonly ChangeItem[];
+}
+
+export interface ChangelogPort {
+  /** The issue's change histories touching `fieldIds` (e.g. `status`), oldest first, every page. */
+  getChangelog(issueIdOrKey: string, fieldIds: readonly string[]): Promise<ChangeHistory[]>;
+}

@@ -2,7 +2,7 @@
  * The history entry a transition's post function records (DESIGN.md §3, §7): who did what when; for a decision
  * that opens a period, the period (from the decision date through the Expiration Date), the policy version and the
  * fingerprint of the justification it was made on; the checklist answers of a recertification; the comment that
- * gives a rejection's reason or says what a revert restores.
+ * gives a rejection's reason or says what a revert restores, as a bounded excerpt with the comment's id.
  */
 import { decidedOn } from '../../domain/decision-snapshot';
 import { justificationDigest } from '../../domain/justification-digest';
@@ -10,16 +10,19 @@ import type { Policy } from '../../domain/policy-schema';
 import type { ExceptionRecord, HistoryEntry } from '../../domain/register-schema';
 import { dateOf } from '../../domain/utc-days';
 import { PERIOD_ACTIONS, RECERTIFICATION_CHECKS, type HistoryAction } from '../../domain/vocabulary';
+import { commentExcerpt } from './comment-excerpt';
 
 export interface TransitionFact {
   readonly action: HistoryAction;
   /** The acting person's account id; null for the app itself. */
   readonly by: string | null;
   readonly at: string;
-  /** The post function's executionId, so a retried post function records the transition once. */
+  /** The post function's idempotency key (transition-key.ts), so a retried post function records it once. */
   readonly actionKey: string;
-  /** The comment made on the transition, '' when none. */
+  /** The comment made on the transition, '' when none (or when it could not be read). */
   readonly comment: string;
+  /** The id of that comment, when the event named one: the note points to it. */
+  readonly commentId?: string;
 }
 
 /** A decision without an Expiration Date cannot open a period; the validator makes this unreachable. */
@@ -53,6 +56,10 @@ export const historyEntryFor = (
     entry.decidedOn = decidedOn(record);
   }
   if (fact.action === 'recertified') entry.checklist = record.recertificationChecklist ?? noTicks();
-  if (NOTE_ACTIONS.includes(fact.action) && fact.comment !== '') entry.note = fact.comment;
+  if (NOTE_ACTIONS.includes(fact.action)) {
+    // A bounded excerpt: the comment itself stays in Jira, whole, and the entry points to it.
+    if (fact.comment.trim() !== '') entry.note = commentExcerpt(fact.comment);
+    if (fact.commentId !== undefined) entry.commentId = fact.commentId;
+  }
   return entry;
 };

@@ -1,100 +1,90 @@
 /**
  * The use case behind the app's post function (DESIGN.md §3): after a transition, append what happened to the
- * issue's lifecycle property and recompute `nextActionAt`. A retried post function carries the same executionId,
- * which the entry keeps as its actionKey, so the transition is recorded once however often this runs.
+ * issue's lifecycle property and recompute `nextActionAt`. Which transition it was comes from the rule's
+ * configuration first (reported-transition.ts); the entry carries an idempotency key (transition-key.ts), so the
+ * transition is recorded once however often the event is delivered. The write goes through updateLifecycle: under
+ * a per-issue lock, re-read, append, compact, so concurrent writers lose nothing.
  */
-import type { HistoryAction, Status } from '../../domain/vocabulary';
-import { STATUSES } from '../../domain/vocabulary';
+import type { HistoryAction } from '../../domain/vocabulary';
 import { commentsOf } from '../issue-mapping/comments';
-import { lifecycleOf } from '../issue-mapping/lifecycle-of';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
-import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
+import { updateLifecycle } from '../lifecycle/update-lifecycle';
 import { policyInForce } from '../policy/policy-store';
-import type { SiteConfig } from '../site-config';
 import { appAccountId } from './app-account';
 import { historyEntryFor } from './history-entry';
 import { withHistoryEntry } from './lifecycle-update';
+import type { PostFunctionFacts } from './post-function-event';
+import { reportedTransitionName } from './reported-transition';
 import { readSiteConfig } from './site-config-of';
-import { catalogEntry, isTransitionName, transitionBetween } from './transition-catalog';
+import { catalogEntry } from './transition-catalog';
 import type { TransitionDependencies } from './transition-dependencies';
+import { recordedEntry, transitionKey } from './transition-key';
 import { UnmappableIssueError } from './unmappable-issue-error';
 
-export interface RecordTransitionRequest {
-  readonly issueKey: string;
-  /** Absent for the initial (create) transition. */
-  readonly fromStatusId: string | undefined;
-  readonly toStatusId: string;
-  readonly executionId: string;
-  /** The post function event's `atlassianId`: who made the transition. */
-  readonly actorAccountId: string | undefined;
-  readonly commentId: string | undefined;
-  readonly configuration: unknown;
-}
+export type RecordTransitionRequest = PostFunctionFacts;
 
 export type RecordOutcome =
-  | { readonly recorded: true; readonly action: HistoryAction }
+  | { readonly recorded: true; readonly action: HistoryAction; readonly actionKey: string }
   | {
       readonly recorded: false;
       readonly reason:
         'not-set-up' | 'create-transition' | 'not-an-exception-transition' | 'already-recorded';
     };
 
-const statusName = (config: SiteConfig, id: string | undefined): Status | undefined =>
-  STATUSES.find((status) => config.statuses[status] === id);
-
-/** The action from the statuses the issue moved between; the rule's configuration names it when they do not. */
-const actionOf = (request: RecordTransitionRequest, config: SiteConfig): HistoryAction | undefined => {
-  const from = statusName(config, request.fromStatusId);
-  const to = statusName(config, request.toStatusId);
-  const byStatuses = from !== undefined && to !== undefined ? transitionBetween(from, to) : undefined;
-  if (byStatuses !== undefined) return byStatuses.action;
-  const configured: unknown =
-    typeof request.configuration === 'object' &&
-    request.configuration !== null &&
-    'transition' in request.configuration
-      ? request.configuration.transition
-      : undefined;
-  return isTransitionName(configured) ? catalogEntry(configured).action : undefined;
-};
-
 export const recordTransition = async (
   request: RecordTransitionRequest,
   deps: TransitionDependencies,
 ): Promise<RecordOutcome> => {
-  // triageOnCreate records `submitted`; doing it here too would race it for the same property.
-  if (request.fromStatusId === undefined) return { recorded: false, reason: 'create-transition' };
   const config = await readSiteConfig(deps.store);
   if (config === undefined) return { recorded: false, reason: 'not-set-up' };
-  const action = actionOf(request, config);
-  if (action === undefined) return { recorded: false, reason: 'not-an-exception-transition' };
+  const fields = [...exceptionFieldIds(config), ...(request.commentId === undefined ? [] : ['comment'])];
 
-  const issue = await deps.jiraAsApp.getIssue(request.issueKey, {
-    fields: [...exceptionFieldIds(config), ...(request.commentId === undefined ? [] : ['comment'])],
-    properties: [LIFECYCLE_PROPERTY_KEY],
+  return updateLifecycle<RecordOutcome>(request.issueKey, deps, fields, async (issue, lifecycle) => {
+    // A redelivered event is resolved against the history as it was before its own entry.
+    const ownIndex = lifecycle.history.findIndex(
+      (entry) =>
+        entry.actionKey !== undefined &&
+        (entry.actionKey === request.executionId || entry.actionKey === `changelog:${request.changelogId}`),
+    );
+    const before = ownIndex < 0 ? lifecycle.history : lifecycle.history.slice(0, ownIndex);
+    const name = reportedTransitionName(request, config, before);
+    // triageOnCreate records `submitted`; the Create transition has nothing else to record.
+    if (name === 'create')
+      return { next: undefined, result: { recorded: false, reason: 'create-transition' } };
+    if (name === undefined)
+      return { next: undefined, result: { recorded: false, reason: 'not-an-exception-transition' } };
+    const { action, to } = catalogEntry(name);
+    const key = transitionKey({
+      ...request,
+      issueKey: issue.key,
+      transition: name,
+      toStatus: config.statuses[to],
+    });
+    if (recordedEntry(lifecycle.history, key, action) !== undefined)
+      return { next: undefined, result: { recorded: false, reason: 'already-recorded' } };
+
+    // Sent back for information, an exception may still lack its type; its only pending action (the SLA) ignores it.
+    const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
+    if (!mapped.ok) throw new UnmappableIssueError(mapped.problems);
+    const [policy, appAccount] = await Promise.all([policyInForce(deps.store), appAccountId(deps)]);
+    const now = deps.clock.now();
+    const actor = request.actorAccountId;
+    const comment = commentsOf(issue).find((candidate) => candidate.id === request.commentId)?.text ?? '';
+    const entry = historyEntryFor(
+      {
+        action,
+        by: actor === undefined || actor === appAccount ? null : actor,
+        at: now,
+        actionKey: key.key,
+        comment,
+        ...(request.commentId === undefined ? {} : { commentId: request.commentId }),
+      },
+      mapped.record,
+      policy,
+    );
+    return {
+      next: withHistoryEntry(lifecycle, entry, mapped.record, policy, now),
+      result: { recorded: true, action, actionKey: key.key },
+    };
   });
-  const lifecycle = lifecycleOf(issue);
-  if (lifecycle.history.some((entry) => entry.actionKey === request.executionId))
-    return { recorded: false, reason: 'already-recorded' };
-  // Sent back for information, an exception may still lack its type; its only pending action (the SLA) ignores it.
-  const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
-  if (!mapped.ok) throw new UnmappableIssueError(mapped.problems);
-
-  const [policy, appAccount] = await Promise.all([policyInForce(deps.store), appAccountId(deps)]);
-  const now = deps.clock.now();
-  const actor = request.actorAccountId;
-  const comment = commentsOf(issue).find((candidate) => candidate.id === request.commentId)?.text ?? '';
-  const entry = historyEntryFor(
-    {
-      action,
-      by: actor === undefined || actor === appAccount ? null : actor,
-      at: now,
-      actionKey: request.executionId,
-      comment,
-    },
-    mapped.record,
-    policy,
-  );
-  const updated = withHistoryEntry(lifecycle, entry, mapped.record, policy, now);
-  await deps.jiraAsApp.setIssueProperty(request.issueKey, LIFECYCLE_PROPERTY_KEY, updated);
-  return { recorded: true, action };
 };

@@ -10,10 +10,10 @@ import type { Policy } from '../../domain/policy-schema';
 import type { ExceptionRecord } from '../../domain/register-schema';
 import { routeOf } from '../../domain/tier';
 import type { Status } from '../../domain/vocabulary';
-import { lifecycleOf } from '../issue-mapping/lifecycle-of';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
 import type { JiraIssue } from '../ports/jira-port';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
+import { updateLifecycle } from '../lifecycle/update-lifecycle';
 import { policyInForce } from '../policy/policy-store';
 import type { SiteConfig } from '../site-config';
 import { withHistoryEntry } from './lifecycle-update';
@@ -103,12 +103,14 @@ export const triageOnCreate = async (
   ]);
   const now = deps.clock.now();
 
-  let lifecycle = lifecycleOf(issue);
-  if (!lifecycle.history.some((entry) => entry.action === 'submitted')) {
+  // Under the lifecycle lock, re-read: a post function may be appending at this moment (ISSUE 6 B8).
+  const lifecycle = await updateLifecycle(request.issueKey, deps, [], (_issue, current) => {
+    if (current.history.some((entry) => entry.action === 'submitted'))
+      return Promise.resolve({ next: undefined, result: current });
     const submitted = { at: record.createdAt, action: 'submitted' as const, by: record.requester.accountId };
-    lifecycle = withHistoryEntry(lifecycle, submitted, record, policy, now);
-    await deps.jiraAsApp.setIssueProperty(request.issueKey, LIFECYCLE_PROPERTY_KEY, lifecycle);
-  }
+    const next = withHistoryEntry(current, submitted, record, policy, now);
+    return Promise.resolve({ next, result: next });
+  });
   const triagedBefore = lifecycle.history.some(
     (entry) => entry.action === 'triaged' || entry.action === 'auto-approved',
   );

@@ -11,6 +11,7 @@ import { transitionComment, type ModifiedFields } from '../issue-mapping/modifie
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import { policyInForce } from '../policy/policy-store';
 import { resolveActor } from './resolve-actor';
+import { readRuleConfiguration } from './rule-configuration';
 import { withRiskOwnerStatus } from './risk-owner-status';
 import { NOT_SET_UP_MESSAGE, readSiteConfig } from './site-config-of';
 import { isTransitionName, TRANSITION_NAMES } from './transition-catalog';
@@ -43,10 +44,9 @@ export const unknownTransitionMessage = (configured: unknown): string =>
 
 const refuse = (errorMessage: string): ValidatorAnswer => ({ result: false, errorMessage });
 
+/** The transition the rule's configuration names, whether Forge delivered it as an object or as JSON text. */
 const configuredTransition = (configuration: unknown): unknown =>
-  typeof configuration === 'object' && configuration !== null && 'transition' in configuration
-    ? configuration.transition
-    : undefined;
+  readRuleConfiguration(configuration).configured;
 
 const evaluate = async (
   name: TransitionName,

@@ -37,14 +37,20 @@ const putIssue = (
   });
 };
 
-const request = (from: Status | undefined, to: Status, overrides: Partial<RecordTransitionRequest> = {}) => ({
+const request = (
+  from: Status | undefined,
+  to: Status,
+  overrides: Partial<RecordTransitionRequest> = {},
+): RecordTransitionRequest => ({
   issueKey: 'SEC-12',
-  fromStatusId: from === undefined ? undefined : S[from],
-  toStatusId: S[to],
+  transition: {
+    ...(from === undefined ? {} : { from: { id: S[from], name: from } }),
+    to: { id: S[to], name: to },
+  },
   executionId: 'exec-1',
   actorAccountId: 'cy',
-  commentId: undefined,
   configuration: {},
+  retryCount: 0,
   ...overrides,
 });
 
@@ -58,6 +64,7 @@ describe('recordTransition', () => {
     expect(await recordTransition(request('Risk Review', 'Approved'), site.deps())).toEqual({
       recorded: true,
       action: 'approved',
+      actionKey: 'exec-1',
     });
     expect(lifecycle(site)).toEqual({
       version: 1,
@@ -156,6 +163,7 @@ describe('recordTransition', () => {
       action,
       by: 'cy',
       note: 'Re-enable the rule set; use the HTTPS API.',
+      commentId,
       actionKey: 'exec-1',
     });
     // Closed: nothing is left for the sweep to do.
@@ -173,33 +181,49 @@ describe('recordTransition', () => {
     });
   });
 
-  it("falls back to the rule's configuration when the statuses are not the workflow's", async () => {
+  it("reads the transition from the rule's configuration first, as an object or as JSON text", async () => {
+    for (const configuration of [{ transition: 'retire' }, '{"transition":"retire"}']) {
+      const site = await fakeSite();
+      putIssue(site, { status: 'Retired' });
+      // The statuses reported say nothing the workflow knows: the configuration alone decides.
+      const outcome = await recordTransition(
+        request('Approved', 'Retired', {
+          transition: { from: { id: '900' }, to: { id: '901' } },
+          configuration,
+        }),
+        site.deps(),
+      );
+      expect(outcome).toEqual({ recorded: true, action: 'retired', actionKey: 'exec-1' });
+    }
+  });
+
+  it('records a configured transition that arrives without `from` (no longer taken for Create)', async () => {
     const site = await fakeSite();
-    putIssue(site, { status: 'Retired' });
+    putIssue(site, { status: 'Approved' });
     const outcome = await recordTransition(
-      { ...request('Approved', 'Retired'), fromStatusId: '900', configuration: { transition: 'retire' } },
+      request(undefined, 'Approved', { configuration: { transition: 'approve' } }),
       site.deps(),
     );
-    expect(outcome).toEqual({ recorded: true, action: 'retired' });
+    expect(outcome).toEqual({ recorded: true, action: 'approved', actionKey: 'exec-1' });
   });
 
   it.each<[string, Partial<RecordTransitionRequest>, boolean, string]>([
     [
-      'the create transition (triage records submitted)',
-      { fromStatusId: undefined },
+      'the create transition (into Submitted from nowhere the lifecycle records; triage records submitted)',
+      { transition: { to: { id: S.Submitted } } },
       true,
       'create-transition',
     ],
     [
       'a transition outside the workflow',
-      { fromStatusId: '900', toStatusId: '901' },
+      { transition: { from: { id: '900' }, to: { id: '901' } } },
       true,
       'not-an-exception-transition',
     ],
     ['a site that is not set up', {}, false, 'not-set-up'],
   ])('records nothing for %s', async (_case, overrides, setUp, reason) => {
     const site = await fakeSite({ setUp });
-    putIssue(site, { status: 'Approved' });
+    putIssue(site, { status: 'Submitted' }, [SUBMITTED]);
     expect(await recordTransition(request('Risk Review', 'Approved', overrides), site.deps())).toEqual({
       recorded: false,
       reason,

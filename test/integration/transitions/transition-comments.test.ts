@@ -53,6 +53,8 @@ describe('transition comments through the simulator', () => {
       action: 'rejected',
       by: securityReviewer,
       note: reason,
+      // The note points to the comment, where the whole text stays.
+      commentId: site().sim.state.issue(key)?.comments[0]?.id,
       actionKey: expect.any(String) as string,
     });
     expect(site().statusChanges(key)).toEqual(['Submitted → Risk Review', 'Risk Review → Rejected']);
@@ -79,6 +81,8 @@ describe('transition comments through the simulator', () => {
       action: 'reverted',
       by: securityReviewer,
       note: restore,
+      // The note points to the comment, where the whole text stays.
+      commentId: site().sim.state.issue(key)?.comments[0]?.id,
       actionKey: expect.any(String) as string,
     });
     expect(site().statusChanges(key)).toEqual(['Submitted → Approved', 'Approved → Reverted']);
