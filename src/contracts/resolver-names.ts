@@ -17,6 +17,7 @@ export const ADMIN_RESOLVERS = [
   'getSetupStatus',
   'runSetup',
   'exportRegister',
+  'getPlatformSelfCheck',
 ] as const;
 export type AdminResolverName = (typeof ADMIN_RESOLVERS)[number];
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { forgeDependencies } from '../adapters/forge/forge-dependencies';
 import { recordTransition as record } from '../application/transitions/record-transition';
+import { recordShape } from './record-shape';
 
 // Ids are strings in the documented examples; numbers are accepted too, as Jira is not consistent about it.
 const Id = z.union([z.string().min(1), z.number()]).transform(String);
@@ -22,6 +23,7 @@ const PostFunctionEventSchema = z.object({
 });
 
 export const recordTransition = async (event: unknown): Promise<void> => {
+  await recordShape('record-transition', event);
   const { issue, transition, atlassianId, comment, configuration } = PostFunctionEventSchema.parse(event);
   const outcome = await record(
     {
