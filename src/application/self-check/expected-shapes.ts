@@ -23,8 +23,11 @@ export interface ExpectedShape {
   readonly assumptions: readonly Assumption[];
 }
 
-const has = (shape: PathShape | undefined, path: string, ...types: readonly string[]): boolean =>
-  shape !== undefined && typesAt(shape, path).some((type) => types.includes(type));
+/** Whether `path` was seen, as one of `types` when any are named. */
+const has = (shape: PathShape | undefined, path: string, ...types: readonly string[]): boolean => {
+  const seen = shape === undefined ? [] : typesAt(shape, path);
+  return types.length === 0 ? seen.length > 0 : seen.some((type) => types.includes(type));
+};
 
 const holdsIf = (condition: boolean): Verdict => (condition ? 'holds' : 'fails');
 
