@@ -74,7 +74,6 @@ export const shapeOf = (value: unknown, charBudget: number): ShapeReading => {
   const seen = new Map<string, Set<JsonType>>();
   let chars = 2;
   let truncated = false;
-  let visited = 0;
 
   const note = (path: string, type: JsonType): boolean => {
     const types = seen.get(path);
@@ -90,31 +89,37 @@ export const shapeOf = (value: unknown, charBudget: number): ShapeReading => {
     return true;
   };
 
-  const walk = (node: unknown, path: string, depth: number): void => {
-    if (visited >= SHAPE_LIMITS.maxNodesVisited) {
-      truncated = true;
-      return;
-    }
-    visited += 1;
+  // Breadth first: when the budget runs out, what is cut is the deepest detail, never a top-level member.
+  const queue: { node: unknown; path: string; depth: number }[] = [{ node: value, path: '$', depth: 0 }];
+  const enqueue = (node: unknown, path: string, depth: number): void => {
+    if (queue.length < SHAPE_LIMITS.maxNodesVisited) queue.push({ node, path, depth });
+    else truncated = true;
+  };
+  // for…of reads the queue's length at each step, so it walks the entries pushed while it runs.
+  for (const { node, path, depth } of queue) {
     const type = jsonTypeOf(node);
-    if (!note(path, type)) return;
-    if (type !== 'object' && type !== 'array') return;
+    if (!note(path, type) || (type !== 'object' && type !== 'array')) continue;
     if (depth >= SHAPE_LIMITS.maxDepth) {
       truncated = true;
-      return;
+      continue;
     }
     if (Array.isArray(node)) {
       if (node.length > SHAPE_LIMITS.maxItemsRead) truncated = true;
-      for (const item of node.slice(0, SHAPE_LIMITS.maxItemsRead)) walk(item, `${path}[]`, depth + 1);
-      return;
+      for (const item of node.slice(0, SHAPE_LIMITS.maxItemsRead)) enqueue(item, `${path}[]`, depth + 1);
+      continue;
     }
-    const members = Object.entries(node as object);
-    const asMap = members.length > SHAPE_LIMITS.maxMembersListed;
-    for (const [name, member] of members)
-      walk(member, childPath(path, asMap ? '*' : memberLabel(name)), depth + 1);
-  };
+    const names = Object.keys(node as object);
+    const asMap = names.length > SHAPE_LIMITS.maxMembersListed;
+    // A map's members all land on `*`: reading as many as an array's items is enough for their union.
+    if (asMap && names.length > SHAPE_LIMITS.maxItemsRead) truncated = true;
+    for (const name of asMap ? names.slice(0, SHAPE_LIMITS.maxItemsRead) : names)
+      enqueue(
+        (node as Record<string, unknown>)[name],
+        childPath(path, asMap ? '*' : memberLabel(name)),
+        depth + 1,
+      );
+  }
 
-  walk(value, '$', 0);
   // Object.fromEntries defines own properties; sorted paths make equal shapes equal as JSON text.
   const paths = Object.fromEntries(
     [...seen]

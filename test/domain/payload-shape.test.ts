@@ -119,6 +119,15 @@ describe('shapeOf', () => {
     expect(JSON.stringify(read.paths).length).toBeLessThanOrEqual(300);
   });
 
+  it('spends its budget on the top levels first: deep detail is cut before a later top-level member', () => {
+    const fields = Object.fromEntries(
+      Array.from({ length: 25 }, (_, i) => [`field${i}`, { self: 'x', name: 'y' }]),
+    );
+    const read = shapeOf({ issue: { fields }, transition: { executionId: 'e' } }, 400);
+    expect(read.truncated).toBe(true);
+    expect(read.paths['transition.executionId']).toBe('string');
+  });
+
   it('looks at a bounded number of values however large the payload', () => {
     const huge = Array.from({ length: 40 }, () =>
       Array.from({ length: 40 }, () => Array.from({ length: 40 }, () => 1)),

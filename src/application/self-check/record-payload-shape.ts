@@ -12,7 +12,7 @@ import type { StorePort } from '../ports/store-port';
 import { shapeLogKey, ShapeLogSchema, withSighting } from './shape-log';
 
 /** Character budgets of a payload's and a context's shape: with LATEST_KEPT + 1 sightings, a few KB a source. */
-export const PAYLOAD_SHAPE_CHARS = 1_500;
+export const PAYLOAD_SHAPE_CHARS = 1_800;
 export const CONTEXT_SHAPE_CHARS = 600;
 
 export interface ShapeRecorderDependencies {
