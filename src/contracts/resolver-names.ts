@@ -16,8 +16,8 @@ export const ADMIN_RESOLVERS = [
   'listPolicyVersions',
   'getSetupStatus',
   'runSetup',
-  'exportRegister',
   'getPlatformSelfCheck',
+  'exportRegister',
 ] as const;
 export type AdminResolverName = (typeof ADMIN_RESOLVERS)[number];
 

@@ -53,6 +53,7 @@ const BUILT_RESOLVERS: Record<string, string[]> = {
     'listPolicyVersions',
     'getSetupStatus',
     'runSetup',
+    'getPlatformSelfCheck',
   ],
 };
 
