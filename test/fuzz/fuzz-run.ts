@@ -124,7 +124,9 @@ const violationsOf = async (
     found.push({
       violation: 'throws',
       detail:
-        thrown instanceof Error ? `${thrown.name}: ${thrown.message.slice(0, 300)}` : describeInput(thrown),
+        thrown instanceof Error
+          ? `${thrown.name}: ${thrown.message.replace(/\s+/g, ' ').slice(0, 300)}`
+          : describeInput(thrown),
     });
   const jira = jiraWrites(before, sim.calls.snapshot());
   const store = storeWrites.filter((key) => !key.startsWith(SHAPE_LOG_PREFIX));
