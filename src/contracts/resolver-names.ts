@@ -16,6 +16,7 @@ export const ADMIN_RESOLVERS = [
   'listPolicyVersions',
   'getSetupStatus',
   'runSetup',
+  'getPlatformSelfCheck',
   'exportRegister',
 ] as const;
 export type AdminResolverName = (typeof ADMIN_RESOLVERS)[number];

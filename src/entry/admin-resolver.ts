@@ -18,6 +18,7 @@ import {
 import { getSetupStatusResolver, runSetupResolver } from './admin-setup-resolvers';
 import { NotImplementedError } from './not-implemented';
 import { invalidRequestMessage } from './request-problems';
+import { getPlatformSelfCheck } from '../application/self-check/get-platform-self-check';
 
 const invalidRequest = (error: z.ZodError): AdminRefusal => ({
   ok: false,
@@ -48,4 +49,5 @@ export const adminResolver = new Resolver()
   .define('getSetupStatus', getSetupStatusResolver)
   .define('runSetup', runSetupResolver)
   .define('exportRegister', notYet('exportRegister', 'register export'))
+  .define('getPlatformSelfCheck', () => getPlatformSelfCheck(forgeDependencies()))
   .getDefinitions();

@@ -10,11 +10,13 @@ import { retryCauseOf, retryLater } from '../adapters/events/invocation-retry';
 import { forgeDependencies } from '../adapters/forge/forge-dependencies';
 import { readPostFunctionEvent } from '../application/transitions/post-function-event';
 import { recordTransition as record } from '../application/transitions/record-transition';
+import { recordShape } from './record-shape';
 
 export const recordTransition = async (
   event: unknown,
   context?: { principal?: { accountId?: unknown } },
 ): Promise<InvocationError | undefined> => {
+  await recordShape('record-transition', event, context);
   const principal = context?.principal?.accountId;
   const read = readPostFunctionEvent(event, typeof principal === 'string' ? principal : undefined);
   if (!read.ok) {

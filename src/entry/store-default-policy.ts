@@ -4,8 +4,10 @@
  */
 import { forgeDependencies } from '../adapters/forge/forge-dependencies';
 import { storeDefaultPolicy as storeDefault } from '../application/policy/store-default-policy';
+import { recordShape } from './record-shape';
 
-export const storeDefaultPolicy = async (): Promise<void> => {
+export const storeDefaultPolicy = async (event?: unknown): Promise<void> => {
+  await recordShape('store-default-policy', event);
   const outcome = await storeDefault(forgeDependencies());
   console.info(`store-default-policy: ${outcome}`);
 };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { forgeDependencies } from '../adapters/forge/forge-dependencies';
 import { triageOnCreate as triage } from '../application/transitions/triage-on-create';
+import { recordShape } from './record-shape';
 
 const Ref = z.object({ id: z.union([z.string(), z.number()]).transform(String) }).nullish();
 
@@ -17,6 +18,7 @@ const IssueCreatedEventSchema = z.object({
 });
 
 export const triageOnCreate = async (event: unknown): Promise<void> => {
+  await recordShape('triage-on-create', event);
   const { issue } = IssueCreatedEventSchema.parse(event);
   const outcome = await triage(
     { issueKey: issue.key, issueTypeId: issue.fields.issuetype?.id, projectId: issue.fields.project?.id },

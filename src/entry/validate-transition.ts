@@ -10,6 +10,7 @@ import {
   validateTransition as validate,
   type ValidatorAnswer,
 } from '../application/transitions/validate-transition';
+import { recordShape } from './record-shape';
 
 const PayloadSchema = z.object({ issue: z.object({ key: z.string().min(1) }), configuration: z.unknown() });
 const ContextSchema = z.object({ principal: z.object({ accountId: z.string().min(1) }).optional() });
@@ -21,6 +22,7 @@ const UNREADABLE_PAYLOAD: ValidatorAnswer = {
 };
 
 export const validateTransition = async (payload: unknown, context: unknown): Promise<ValidatorAnswer> => {
+  await recordShape('validate-transition', payload, context);
   const parsed = PayloadSchema.safeParse(payload);
   if (!parsed.success) return UNREADABLE_PAYLOAD;
   const principal = ContextSchema.safeParse(context).data?.principal;

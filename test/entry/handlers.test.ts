@@ -54,6 +54,7 @@ const BUILT_RESOLVERS: Record<string, string[]> = {
     'listPolicyVersions',
     'getSetupStatus',
     'runSetup',
+    'getPlatformSelfCheck',
   ],
 };
 
