@@ -28,8 +28,12 @@ const jiraWrites = (before: Record<string, number>, after: Record<string, number
     .map(([call]) => call)
     .filter((call) => /^(POST|PUT|DELETE|PATCH) /.test(call) && !READING_POSTS.has(call));
 
-/** Store writes (set, delete) by key, recorded from the fake KVS. */
-const storeWrites: string[] = [];
+/**
+ * Store writes by key, recorded from the fake KVS with the value each key held before the first write. A write
+ * counts only when it leaves the store changed: a lock taken and released (or a value rewritten as it was) is not
+ * a change of state.
+ */
+const storeWrites = new Map<string, string>();
 let watching = false;
 export const watchStoreWrites = (): void => {
   if (watching) return;
@@ -37,14 +41,25 @@ export const watchStoreWrites = (): void => {
   const { kvs } = forgeRuntime;
   const set = kvs.set.bind(kvs);
   const remove = kvs.delete.bind(kvs);
-  kvs.set = (key, value, options) => {
-    storeWrites.push(key);
+  const remember = async (key: string): Promise<void> => {
+    if (!storeWrites.has(key)) storeWrites.set(key, JSON.stringify(await kvs.get(key)) ?? 'absent');
+  };
+  kvs.set = async (key, value, options) => {
+    await remember(key);
     return set(key, value, options);
   };
-  kvs.delete = (key) => {
-    storeWrites.push(key);
+  kvs.delete = async (key) => {
+    await remember(key);
     return remove(key);
   };
+};
+
+/** The keys the last run left different from how it found them. */
+const changedStoreKeys = async (): Promise<string[]> => {
+  const changed: string[] = [];
+  for (const [key, before] of storeWrites)
+    if ((JSON.stringify(await forgeRuntime.kvs.get(key)) ?? 'absent') !== before) changed.push(key);
+  return changed;
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -108,7 +123,7 @@ const violationsOf = async (
   sim: JiraSimulator,
 ): Promise<{ violation: Violation; detail: string }[]> => {
   const before = sim.calls.snapshot();
-  storeWrites.length = 0;
+  storeWrites.clear();
   let answer: unknown;
   let thrown: unknown;
   try {
@@ -129,7 +144,7 @@ const violationsOf = async (
           : describeInput(thrown),
     });
   const jira = jiraWrites(before, sim.calls.snapshot());
-  const store = storeWrites.filter((key) => !key.startsWith(SHAPE_LOG_PREFIX));
+  const store = (await changedStoreKeys()).filter((key) => !key.startsWith(SHAPE_LOG_PREFIX));
   if (target.validator === true && jira.length > 0)
     found.push({ violation: 'validator-wrote', detail: jira.join(', ') });
   if ((thrown !== undefined || target.refused(answer, input)) && (jira.length > 0 || store.length > 0))

@@ -51,7 +51,6 @@ const PAYLOAD_FIRST =
   'withPayload / the setup resolvers parse the payload before the admin check, so a non-admin learns "invalid-request" (ISSUE 6 B10: the admin check runs before any payload is examined)';
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  { target: 'recordTransition', violation: 'throws', why: PARSE_THROWS },
   { target: 'triageOnCreate', violation: 'throws', why: PARSE_THROWS },
   {
     target: 'adminResolver.validatePolicy as non-admin',

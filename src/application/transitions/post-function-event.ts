@@ -41,6 +41,21 @@ const present = (value: string | number | null | undefined): string | undefined 
 /** Ids arrive as strings in the documented examples and as numbers from some sources. */
 const Id = z.union([z.string(), z.number()]).nullish().transform(present).catch(undefined);
 const Text = z.string().nullish().transform(present).catch(undefined);
+/**
+ * Jira issue keys are a project key (a letter, then letters, digits or `_`) and a positive number; issue ids are
+ * digits. Anything else names no issue: it is never sent to Jira or used in a store key.
+ */
+const IssueKey = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*-[1-9]\d{0,17}$/)
+  .nullish()
+  .transform(present)
+  .catch(undefined);
+const IssueId = z
+  .union([z.string().regex(/^[1-9]\d{0,17}$/), z.number().int().positive()])
+  .nullish()
+  .transform(present)
+  .catch(undefined);
 
 const StatusReportSchema = z
   .union([
@@ -79,7 +94,7 @@ const ChangeItemSchema = z.looseObject({
 
 export const PostFunctionEventSchema = z
   .looseObject({
-    issue: z.looseObject({ key: Text, id: Id }),
+    issue: z.looseObject({ key: IssueKey, id: IssueId }),
     transition: TransitionShapes.nullish().catch(undefined),
     // Some sources report the flat members next to `transition` rather than inside it.
     from_status: StatusReportSchema,
