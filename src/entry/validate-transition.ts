@@ -1,18 +1,18 @@
 /**
  * jira:workflowValidator `validate-transition`: enforces the policy on the transition its configuration names
- * (DESIGN.md §3). The payload is `{issue:{key}, configuration, transition:{from,to,modifiedFields}}` and the acting
- * user comes in the invocation context (FORGE_NOTES §1).
+ * (DESIGN.md §3). The payload is `{issue:{key}, configuration, transition:{from,to,modifiedFields}}`; the acting
+ * user is read from every place an invocation may name it (invocation-actor.ts, FORGE_NOTES §16).
  */
 import { z } from 'zod';
 import { forgeDependencies } from '../adapters/forge/forge-dependencies';
 import { readModifiedFields } from '../application/issue-mapping/modified-fields';
+import { claimedActor } from '../application/transitions/invocation-actor';
 import {
   validateTransition as validate,
   type ValidatorAnswer,
 } from '../application/transitions/validate-transition';
 
 const PayloadSchema = z.object({ issue: z.object({ key: z.string().min(1) }), configuration: z.unknown() });
-const ContextSchema = z.object({ principal: z.object({ accountId: z.string().min(1) }).optional() });
 
 const UNREADABLE_PAYLOAD: ValidatorAnswer = {
   result: false,
@@ -23,13 +23,12 @@ const UNREADABLE_PAYLOAD: ValidatorAnswer = {
 export const validateTransition = async (payload: unknown, context: unknown): Promise<ValidatorAnswer> => {
   const parsed = PayloadSchema.safeParse(payload);
   if (!parsed.success) return UNREADABLE_PAYLOAD;
-  const principal = ContextSchema.safeParse(context).data?.principal;
   const outcome = await validate(
     {
       issueKey: parsed.data.issue.key,
       configuration: parsed.data.configuration,
       modifiedFields: readModifiedFields(payload),
-      principalAccountId: principal?.accountId,
+      actorClaim: claimedActor(payload, context),
     },
     forgeDependencies(),
   );
