@@ -70,7 +70,9 @@ class OutOfTimeError extends Error {
 const withinBudget = async <T>(work: Promise<T>, budgetMs: number): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new OutOfTimeError()), budgetMs);
+    timer = setTimeout(() => {
+      reject(new OutOfTimeError());
+    }, budgetMs);
   });
   try {
     return await Promise.race([work, timeout]);

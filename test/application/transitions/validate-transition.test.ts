@@ -277,6 +277,22 @@ describe('validateTransition: recertify and reject', () => {
   });
 });
 
+describe('validateTransition: bounded messages (ISSUE 6 B10)', () => {
+  it('caps the errorMessage however long what it would say', async () => {
+    const site = await fakeSite();
+    site.directory.addUser({ accountId: 'long', displayName: 'L'.repeat(5000), active: false, groups: [] });
+    const outcome = await run(site, {
+      transition: 'approve',
+      principal: 'cy',
+      modifiedFields: { [F.riskOwner]: { accountId: 'long' }, [F.affectedAssets]: null },
+    });
+    expect(outcome.answer.result).toBe(false);
+    const message = outcome.answer.result ? '' : outcome.answer.errorMessage;
+    expect(message).toHaveLength(2000);
+    expect(message.endsWith('…\nand 1 more')).toBe(true);
+  });
+});
+
 describe('validateTransition: failing closed', () => {
   it.each<[string, unknown]>([
     ['no configuration', {}],

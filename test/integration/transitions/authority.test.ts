@@ -67,10 +67,7 @@ const reinstall = (sim: JiraSimulator, rewrite: Rewrite, deliveries = 1): void =
       ...WORKFLOW_RULE_MODULES,
       { key: 'issue-created', type: 'trigger', events: ['avi:jira:created:issue'] },
     ],
-    validate: (payload, context) =>
-      handlers.validateTransition(
-        ...rewrite(payload as Record<string, unknown>, context as Record<string, unknown>),
-      ),
+    validate: (payload, context) => handlers.validateTransition(...rewrite({ ...payload }, { ...context })),
     postFunction: (event) => handlers.recordTransition(event),
     onEvent: async (name, event) => {
       if (name === 'avi:jira:created:issue' && event.selfGenerated !== true)
@@ -90,7 +87,10 @@ const VARIANTS: readonly [string, (accountId: string) => Rewrite][] = [
     'context.principal as a string',
     (id) => (payload, context) => [payload, { ...withoutPrincipal(context), principal: id }],
   ],
-  ['context.accountId', (id) => (payload, context) => [payload, { ...withoutPrincipal(context), accountId: id }]],
+  [
+    'context.accountId',
+    (id) => (payload, context) => [payload, { ...withoutPrincipal(context), accountId: id }],
+  ],
   [
     'payload.user.accountId',
     (id) => (payload, context) => [{ ...payload, user: { accountId: id } }, withoutPrincipal(context)],
@@ -100,6 +100,21 @@ const VARIANTS: readonly [string, (accountId: string) => Rewrite][] = [
     (id) => (payload, context) => [{ ...payload, atlassianId: id }, withoutPrincipal(context)],
   ],
 ];
+
+/** The acting user the simulator named in the context it sent. */
+const actingUser = (context: Record<string, unknown>): string => {
+  const { principal } = context;
+  if (typeof principal !== 'object' || principal === null || !('accountId' in principal))
+    throw new Error('the simulator names the acting user in context.principal');
+  return String(principal.accountId);
+};
+
+/** Reporter changed behind the app's back (the simulator's state, as an admin's bulk change would leave it). */
+const setReporter = (exceptionSite: ExceptionSite, key: string, accountId: string): void => {
+  const issue = exceptionSite.sim.state.issue(key);
+  if (issue === undefined) throw new Error(`no issue ${key}`);
+  issue.reporterAccountId = accountId;
+};
 
 /** A person edits the issue outside any transition (PUT /issue), as themselves. */
 const editIssue = async (
@@ -121,11 +136,8 @@ describe('A2: who is acting, wherever the invocation names them', () => {
     // dropped it here: the validator must still know who is acting.
     const key = await s.raise(FIREWALL, securityReviewer);
     expect(s.statusOf(key)).toBe('Risk Review');
-    s.sim.state.issue(key)!.reporterAccountId = ciso; // the condition now lets the reviewer see Approve
-    reinstall(s.sim, (payload, context) => {
-      const named = (context.principal as { accountId: string }).accountId;
-      return naming(named)(payload, context);
-    });
+    setReporter(s, key, ciso); // the condition now lets the reviewer see Approve
+    reinstall(s.sim, (payload, context) => naming(actingUser(context))(payload, context));
     expect(await s.refusal(key, 'Approve', securityReviewer, MEDIUM)).toEqual([segregation('approve')]);
   });
 
@@ -219,7 +231,7 @@ describe('B1: the requester never decides on their own exception', () => {
   ])('a reviewer cannot %s on an exception they raised', async (transition, verb, edits) => {
     const s = site();
     const key = await s.raise(FIREWALL, securityReviewer);
-    s.sim.state.issue(key)!.reporterAccountId = ciso; // as if the condition were dropped or Reporter edited
+    setReporter(s, key, ciso); // as if the condition were dropped or Reporter edited
     expect(await s.refusal(key, transition, securityReviewer, edits)).toEqual([segregation(verb)]);
     expect(s.statusOf(key)).toBe('Risk Review');
   });
@@ -273,7 +285,9 @@ describe('B2: authority follows the higher rating', () => {
     const key = await s.raise(FIREWALL);
     await editIssue(s, ciso, key, { [s.config.fields.riskRating]: { value: 'High' } });
     s.attachEvidence(key, 'fw-change-request.pdf');
-    expect(await s.refusal(key, 'Approve', securityReviewer, { riskRating: 'Low' })).toEqual([C_LEVEL_NEEDED]);
+    expect(await s.refusal(key, 'Approve', securityReviewer, { riskRating: 'Low' })).toEqual([
+      C_LEVEL_NEEDED,
+    ]);
   });
 });
 
