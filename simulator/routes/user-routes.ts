@@ -115,6 +115,32 @@ export const userRoutes: RouteTable = {
 
   getUser: (ctx) => ({ status: 200, body: renderFullUser(ctx, requireUser(ctx)) }),
 
+  /**
+   * GET /user/viewissue/search: the users matching `accountId` (or, without one, every user) who may browse the
+   * issue (`issueKey`) or the project (`projectKey`), as the caller may see it. Jira's `query` matching of names
+   * and emails is not modelled: a `query` narrows to users whose display name contains it.
+   */
+  findUsersWithBrowsePermission: (ctx) => {
+    const { state } = ctx.core;
+    const issueKey = ctx.query.string('issueKey');
+    const projectKey = ctx.query.string('projectKey');
+    if (issueKey === undefined && projectKey === undefined)
+      throw jiraError(400, ['Either an issue key or a project key is required.']);
+    const [project] = contextProjects(ctx);
+    if (project === undefined) throw jiraError(404, ['No project could be found.']);
+    const accountId = ctx.query.string('accountId');
+    const query = ctx.query.string('query')?.toLowerCase();
+    const candidates = [...state.users.values()].filter(
+      (user) =>
+        (accountId === undefined || user.accountId === accountId) &&
+        (query === undefined || user.displayName.toLowerCase().includes(query)),
+    );
+    const groups = state.groups.values();
+    const browsing = candidates.filter((user) => canBrowse(groups, { user, isApp: false }, project));
+    const page = pageOf(ctx, browsing, 50);
+    return { status: 200, body: page.values.map((user) => renderUser(ctx.core.baseUrl(), user)) };
+  },
+
   getUserGroups: (ctx) => {
     const user = requireUser(ctx);
     return {

@@ -35,8 +35,9 @@ import { revertNotPermitted } from './rules/revert-not-permitted';
 import { riskOwnerInactive } from './rules/risk-owner-inactive';
 import { riskOwnerIsRequester } from './rules/risk-owner-is-requester';
 import { riskOwnerMissing } from './rules/risk-owner-missing';
+import { riskOwnerWithoutAccess } from './rules/risk-owner-without-access';
 import { riskRatingMissing } from './rules/risk-rating-missing';
-import type { Actor, Rule, TransitionInput, TransitionName, Violation } from './rules/rule';
+import type { Actor, RiskOwnerAccess, Rule, TransitionInput, TransitionName, Violation } from './rules/rule';
 import { segregationOfDuties } from './rules/segregation-of-duties';
 
 const JUSTIFICATION_RULES: readonly Rule[] = [
@@ -56,6 +57,7 @@ const FORM_RULES: readonly Rule[] = [
   ...JUSTIFICATION_RULES,
   riskOwnerMissing,
   riskOwnerInactive,
+  riskOwnerWithoutAccess,
   riskOwnerIsRequester,
   compensatingControlsMissing,
   ...EXPIRATION_RULES,
@@ -87,10 +89,11 @@ export const TRANSITION_RULES: Readonly<Record<TransitionName, readonly Rule[]>>
     autoApproveControlsMissing,
     evidenceMissing,
   ],
-  'request-info': [actorNotReviewer],
-  reject: [approverNotInGroup, rejectionReasonMissing],
+  'request-info': [segregationOfDuties, actorNotReviewer],
+  reject: [segregationOfDuties, approverNotInGroup, rejectionReasonMissing],
   'start-recertification': [recertificationStartNotPermitted],
   recertify: [
+    segregationOfDuties,
     recertifierNotPermitted,
     recertificationChecklistIncomplete,
     justificationUnchanged,
@@ -118,8 +121,17 @@ export const evaluateTransition = (
   actor: Actor,
   policy: Policy,
   now: string,
+  riskOwnerAccess?: RiskOwnerAccess,
 ): TransitionEvaluation => {
-  const input = { transition, before, after, actor, policy, now };
+  const input = {
+    transition,
+    before,
+    after,
+    actor,
+    policy,
+    now,
+    ...(riskOwnerAccess === undefined ? {} : { riskOwnerAccess }),
+  };
   const violations: Violation[] = [];
   for (const rule of TRANSITION_RULES[transition.name]) {
     const result = rule.evaluate(input);

@@ -17,6 +17,23 @@ export const provisionalRating = (exception: Rated, policy: Policy): RiskRating 
 export const tierOf = (exception: Rated, policy: Policy): RiskRating =>
   exception.riskRating ?? provisionalRating(exception, policy);
 
+/**
+ * The rating whose approvers may decide (ISSUE 6 B2): the highest of the provisional rating and the Risk Rating,
+ * both as stored and as the transition screen sets them. Lowering the rating (or changing the type) on the screen
+ * then never lowers who must decide: an approver who wants a lower rating needs the higher tier's authority.
+ */
+export const authorityRating = (before: Rated, after: Rated, policy: Policy): RiskRating => {
+  const candidates = [
+    provisionalRating(before, policy),
+    provisionalRating(after, policy),
+    before.riskRating,
+    after.riskRating,
+  ].filter((rating): rating is RiskRating => rating !== null);
+  return candidates.reduce((highest, rating) =>
+    ratingIndex(rating) > ratingIndex(highest) ? rating : highest,
+  );
+};
+
 export const atLeast = (rating: RiskRating, minimum: RiskRating): boolean =>
   ratingIndex(rating) >= ratingIndex(minimum);
 

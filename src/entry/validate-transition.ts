@@ -1,11 +1,12 @@
 /**
  * jira:workflowValidator `validate-transition`: enforces the policy on the transition its configuration names
- * (DESIGN.md §3). The payload is `{issue:{key}, configuration, transition:{from,to,modifiedFields}}` and the acting
- * user comes in the invocation context (FORGE_NOTES §1).
+ * (DESIGN.md §3). The payload is `{issue:{key}, configuration, transition:{from,to,modifiedFields}}`; the acting
+ * user is read from every place an invocation may name it (invocation-actor.ts, FORGE_NOTES §16).
  */
 import { z } from 'zod';
 import { forgeDependencies } from '../adapters/forge/forge-dependencies';
 import { readModifiedFields } from '../application/issue-mapping/modified-fields';
+import { claimedActor } from '../application/transitions/invocation-actor';
 import {
   validateTransition as validate,
   type ValidatorAnswer,
@@ -13,7 +14,6 @@ import {
 import { recordShape } from './record-shape';
 
 const PayloadSchema = z.object({ issue: z.object({ key: z.string().min(1) }), configuration: z.unknown() });
-const ContextSchema = z.object({ principal: z.object({ accountId: z.string().min(1) }).optional() });
 
 const UNREADABLE_PAYLOAD: ValidatorAnswer = {
   result: false,
@@ -25,13 +25,12 @@ export const validateTransition = async (payload: unknown, context: unknown): Pr
   await recordShape('validate-transition', payload, context);
   const parsed = PayloadSchema.safeParse(payload);
   if (!parsed.success) return UNREADABLE_PAYLOAD;
-  const principal = ContextSchema.safeParse(context).data?.principal;
   const outcome = await validate(
     {
       issueKey: parsed.data.issue.key,
       configuration: parsed.data.configuration,
       modifiedFields: readModifiedFields(payload),
-      principalAccountId: principal?.accountId,
+      actorClaim: claimedActor(payload, context),
     },
     forgeDependencies(),
   );

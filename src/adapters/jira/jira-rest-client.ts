@@ -41,6 +41,7 @@ import {
   SearchResultsSchema,
   TransitionsSchema,
   UserSchema,
+  UsersSchema,
 } from './jira-schemas';
 import { ensureOk, readJson } from './read-json';
 import { sendWithRetries, type RetryPolicy, type RetryStats } from './send-with-retries';
@@ -68,6 +69,7 @@ const SET_ISSUE_PROPERTY = 'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{pro
 const LINK_ISSUES = 'POST /rest/api/3/issueLink';
 const MYSELF = 'GET /rest/api/3/myself';
 const GET_USER = 'GET /rest/api/3/user';
+const USERS_WHO_BROWSE = 'GET /rest/api/3/user/viewissue/search';
 const GET_USER_GROUPS = 'GET /rest/api/3/user/groups';
 const MY_PERMISSIONS = 'GET /rest/api/3/mypermissions';
 const BULK_CHANGELOG = 'POST /rest/api/3/changelog/bulkfetch';
@@ -109,6 +111,7 @@ const toUser = (user: z.infer<typeof UserSchema>): JiraUser => ({
   accountId: user.accountId,
   displayName: user.displayName ?? '',
   active: user.active,
+  ...(user.accountType === undefined ? {} : { accountType: user.accountType }),
 });
 
 const toIssue = (bean: z.infer<typeof IssueBeanSchema>): JiraIssue => ({
@@ -452,6 +455,27 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
     if (await isNotFound(response)) return [];
     const groups = await readJson(GET_USER_GROUPS, response, GroupNamesSchema);
     return groups.flatMap((group) => (group.name === undefined ? [] : [group.name]));
+  }
+
+  /**
+   * Jira answers the users, among those matching `accountId`, who may browse the issue: the user is in the answer
+   * or may not browse it. An issue the app cannot see (404) is browsed by no one the app can vouch for.
+   */
+  async canBrowseIssue(accountId: string, issueKey: string): Promise<boolean> {
+    const response = await sendWithRetries(
+      USERS_WHO_BROWSE,
+      'safe',
+      () =>
+        this.fetcher.requestJira(
+          route`/rest/api/3/user/viewissue/search?accountId=${accountId}&issueKey=${issueKey}&maxResults=1`,
+          { method: 'GET' },
+        ),
+      this.policy,
+      this.stats,
+    );
+    if (await isNotFound(response)) return false;
+    const users = await readJson(USERS_WHO_BROWSE, response, UsersSchema);
+    return users.some((user) => user.accountId === accountId);
   }
 
   async callerIsJiraAdmin(): Promise<boolean> {

@@ -61,7 +61,11 @@ export const UserSchema = z.looseObject({
   accountId: z.string(),
   displayName: z.string().optional(),
   active: z.boolean(),
+  accountType: z.string().optional(),
 });
+
+/** User[] (GET /user/viewissue/search). */
+export const UsersSchema = z.array(UserSchema);
 
 /** GroupName[] (GET /user/groups); `name` is optional in the document. */
 export const GroupNamesSchema = z.array(z.looseObject({ name: z.string().optional() }));

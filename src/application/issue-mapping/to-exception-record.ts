@@ -39,6 +39,42 @@ import type { ModifiedFields } from './modified-fields';
 /** Jira's own fields the mapping reads, besides the app's fields. */
 const SYSTEM_FIELDS = ['summary', 'reporter', 'status', 'attachment', 'created', 'issuetype', 'project'];
 
+/**
+ * Fields Jira itself carries (ISSUE 6 B4): never taken from a validator's `modifiedFields`, whatever it holds. A
+ * transition screen cannot attach a file, change who reported the issue, its status, creation time, project or
+ * type; a payload that says so is not believed (evidence counts only real attachments).
+ */
+const JIRA_CARRIED_FIELDS = new Set([
+  'attachment',
+  'reporter',
+  'creator',
+  'status',
+  'created',
+  'project',
+  'issuetype',
+]);
+
+const screenEdits = (overlay: ModifiedFields | undefined): ModifiedFields =>
+  Object.fromEntries(Object.entries(overlay ?? {}).filter(([fieldId]) => !JIRA_CARRIED_FIELDS.has(fieldId)));
+
+/**
+ * The requester of record (ISSUE 6 B1): who the lifecycle's `submitted` entry says asked, not the editable
+ * Reporter; Reporter only before triage has recorded `submitted`. The display name is Reporter's when they are
+ * the same person, else unknown ('').
+ */
+const requesterOf = (
+  history: ExceptionRecord['history'],
+  reporter: ReturnType<typeof userValue>,
+): { accountId: string; displayName: string } | null => {
+  const submittedBy = history.find((entry) => entry.action === 'submitted')?.by;
+  if (submittedBy === undefined || submittedBy === null || submittedBy === '')
+    return reporter === null ? null : { accountId: reporter.accountId, displayName: reporter.displayName };
+  return {
+    accountId: submittedBy,
+    displayName: reporter?.accountId === submittedBy ? reporter.displayName : '',
+  };
+};
+
 /** Every field id to request when reading an exception. */
 export const exceptionFieldIds = (config: SiteConfig): string[] => [
   ...SYSTEM_FIELDS,
@@ -88,7 +124,7 @@ const typeOf = (
   problems.push(
     chosen === null
       ? `Exception Type is required: pick ${orList(EXCEPTION_TYPES)}.`
-      : `Exception Type "${chosen}" is not one the policy knows: pick ${orList(EXCEPTION_TYPES)}.`,
+      : `Exception Type is not one the policy knows: pick ${orList(EXCEPTION_TYPES)}.`,
   );
   return null;
 };
@@ -98,7 +134,7 @@ export const toExceptionRecord = (
   config: SiteConfig,
   options: MappingOptions = {},
 ): ExceptionMapping => {
-  const fields: Readonly<Record<string, unknown>> = { ...issue.fields, ...options.overlay };
+  const fields: Readonly<Record<string, unknown>> = { ...issue.fields, ...screenEdits(options.overlay) };
   const field = (name: keyof SiteConfig['fields']): unknown => fields[config.fields[name]];
   const problems: string[] = [];
 
@@ -106,11 +142,8 @@ export const toExceptionRecord = (
   const status = statusOf(fields.status, config);
   if (status === null)
     problems.push(
-      `The issue's status ${nameOf(fields.status) ?? '(none)'} is not a status of the security exception workflow: ask a Jira admin to run the app's setup for this project.`,
+      "The issue's status is not a status of the security exception workflow: ask a Jira admin to run the app's setup for this project.",
     );
-  const requester = userValue(fields.reporter);
-  if (requester === null)
-    problems.push('The issue has no Reporter, so the requester is unknown: set Reporter.');
   const createdAt = instantValue(fields.created);
   if (createdAt === null) problems.push('Jira did not return when the issue was created.');
   let history: ExceptionRecord['history'] = [];
@@ -122,6 +155,9 @@ export const toExceptionRecord = (
       "The app's lifecycle record on this issue is unreadable, so the policy cannot be checked: ask a Jira admin to look at the issue property security-exception-lifecycle.",
     );
   }
+  const requester = requesterOf(history, userValue(fields.reporter));
+  if (requester === null)
+    problems.push('The issue has no Reporter, so the requester is unknown: set Reporter.');
   if (type === null || status === null || requester === null || createdAt === null || problems.length > 0)
     return { ok: false, problems };
 
@@ -134,7 +170,7 @@ export const toExceptionRecord = (
     urgency: oneOf(URGENCIES, optionValue(field('urgency'))),
     riskRating: oneOf(RISK_RATINGS, optionValue(field('riskRating'))),
     status,
-    requester: { accountId: requester.accountId, displayName: requester.displayName },
+    requester,
     riskOwner,
     justification: adfToText(field('justification')),
     compensatingControls: adfToText(field('compensatingControls')),

@@ -22,6 +22,8 @@ export interface JiraUser {
   readonly accountId: string;
   readonly displayName: string;
   readonly active: boolean;
+  /** `atlassian` for a person, `app` for an app's account, `customer` for a JSM portal customer; absent if unsaid. */
+  readonly accountType?: string;
 }
 
 export interface JiraTransition {
@@ -86,6 +88,8 @@ export interface DirectoryPort {
   getUser(accountId: string): Promise<JiraUser | null>;
   /** Names of the groups the user belongs to. */
   groupsOf(accountId: string): Promise<string[]>;
+  /** Whether the user may browse the issue (Browse projects on its project and its security level). */
+  canBrowseIssue(accountId: string, issueKey: string): Promise<boolean>;
   /** Whether the caller holds the global ADMINISTER permission (Jira admin). */
   callerIsJiraAdmin(): Promise<boolean>;
 }

@@ -3,11 +3,16 @@
  * the form, and route it. A complete Low-risk request whose type and policy allow it is auto-approved by the app
  * (the validator sees the app as the actor and checks everything Approve checks); any other complete request goes
  * to Risk Review; an incomplete one stays in Submitted with a comment to the requester listing what is missing.
- * Every step looks before it acts, so a redelivered event does nothing twice.
+ * Every step looks before it acts, so a redelivered event does nothing twice; a delivery that arrives while
+ * another is triaging the same issue (the platform delivers at least once, sometimes twice at once) finds its
+ * lock and leaves it to that one. Auto-approve goes through on the app's recorded intent (auto-approve-intent.ts);
+ * should the validator refuse it anyway, the exception goes to Risk Review with a comment saying so, rather than
+ * staying in Submitted.
  */
 import { evaluateTransition } from '../../domain/evaluate-transition';
 import type { Policy } from '../../domain/policy-schema';
 import type { ExceptionRecord } from '../../domain/register-schema';
+import type { RiskOwnerAccess } from '../../domain/rules/rule';
 import { routeOf } from '../../domain/tier';
 import type { Status } from '../../domain/vocabulary';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
@@ -16,8 +21,10 @@ import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import { updateLifecycle } from '../lifecycle/update-lifecycle';
 import { policyInForce } from '../policy/policy-store';
 import type { SiteConfig } from '../site-config';
+import { appAccountId } from './app-account';
+import { recordAutoApproveIntent, withdrawAutoApproveIntent } from './auto-approve-intent';
 import { withHistoryEntry } from './lifecycle-update';
-import { missingItemsComment } from './missing-items-comment';
+import { autoApproveRefusedComment, missingItemsComment } from './missing-items-comment';
 import { withRiskOwnerStatus } from './risk-owner-status';
 import { readSiteConfig } from './site-config-of';
 import type { TransitionDependencies } from './transition-dependencies';
@@ -30,9 +37,18 @@ export interface TriageRequest {
 }
 
 export type TriageOutcome =
-  | { readonly outcome: 'skipped'; readonly reason: 'not-set-up' | 'not-an-exception' | 'already-triaged' }
+  | {
+      readonly outcome: 'skipped';
+      readonly reason: 'not-set-up' | 'not-an-exception' | 'already-triaged' | 'being-triaged';
+    }
   | { readonly outcome: 'incomplete'; readonly missing: readonly string[] }
-  | { readonly outcome: 'triaged' | 'auto-approved' };
+  | { readonly outcome: 'triaged' | 'auto-approved' | 'auto-approve-refused' };
+
+/**
+ * How long one triage holds the issue against a concurrent delivery: longer than a triage takes (a few Jira calls,
+ * under the 25 s limit of an event handler), short enough that a crashed one does not block a later retry long.
+ */
+const TRIAGE_LOCK_SECONDS = 60;
 
 /** There is no workflow transition from Submitted to the status triage routes to: setup is incomplete. */
 export class MissingTransitionError extends Error {
@@ -53,6 +69,7 @@ const missingItems = (
   record: ExceptionRecord,
   policy: Policy,
   now: string,
+  riskOwnerAccess: RiskOwnerAccess | undefined,
 ) => {
   const form = toExceptionRecord(issue, config);
   if (!form.ok) return form.problems;
@@ -64,12 +81,26 @@ const missingItems = (
     { kind: 'app' },
     policy,
     now,
+    riskOwnerAccess,
   ).violations.map((violation) => violation.message);
 };
 
-const autoApprovable = (record: ExceptionRecord, policy: Policy, now: string): boolean =>
+const autoApprovable = (
+  record: ExceptionRecord,
+  policy: Policy,
+  now: string,
+  riskOwnerAccess: RiskOwnerAccess | undefined,
+): boolean =>
   routeOf(record, policy) === 'auto-approve' &&
-  evaluateTransition({ name: 'auto-approve', comment: '' }, record, record, { kind: 'app' }, policy, now).ok;
+  evaluateTransition(
+    { name: 'auto-approve', comment: '' },
+    record,
+    record,
+    { kind: 'app' },
+    policy,
+    now,
+    riskOwnerAccess,
+  ).ok;
 
 const transitionTo = async (
   issueKey: string,
@@ -83,6 +114,34 @@ const transitionTo = async (
   await deps.jiraAsApp.transitionIssue(issueKey, transition.id);
 };
 
+/**
+ * Auto-approve, on the app's recorded intent. Refused (or failed) and the issue still in Submitted with Risk Review
+ * offered: it goes there with a comment, so a person decides. Otherwise the failure stands.
+ */
+const autoApprove = async (
+  issue: JiraIssue,
+  record: ExceptionRecord,
+  config: SiteConfig,
+  deps: TransitionDependencies,
+  now: string,
+): Promise<TriageOutcome> => {
+  await recordAutoApproveIntent(deps.store, issue.id, now);
+  try {
+    await transitionTo(issue.key, 'Approved', config, deps);
+    return { outcome: 'auto-approved' };
+  } catch (error) {
+    await withdrawAutoApproveIntent(deps.store, issue.id);
+    const offered = await deps.jiraAsApp.getTransitions(issue.key);
+    const toReview = offered.find((candidate) => candidate.toStatusId === config.statuses['Risk Review']);
+    if (toReview === undefined) throw error;
+    await deps.jiraAsApp.addComment(issue.key, autoApproveRefusedComment(record.requester), {
+      idempotencyKey: `${issue.id}:triage-auto-approve-refused`,
+    });
+    await deps.jiraAsApp.transitionIssue(issue.key, toReview.id);
+    return { outcome: 'auto-approve-refused' };
+  }
+};
+
 export const triageOnCreate = async (
   request: TriageRequest,
   deps: TransitionDependencies,
@@ -91,16 +150,33 @@ export const triageOnCreate = async (
   if (config === undefined) return { outcome: 'skipped', reason: 'not-set-up' };
   if (!isException(request, config)) return { outcome: 'skipped', reason: 'not-an-exception' };
 
+  const lockKey = `triage-lock:${request.issueKey}`;
+  if (!(await deps.store.setIfAbsent(lockKey, { at: deps.clock.now() }, TRIAGE_LOCK_SECONDS)))
+    return { outcome: 'skipped', reason: 'being-triaged' };
+  try {
+    return await triageLocked(request, config, deps);
+  } finally {
+    await deps.store.delete(lockKey);
+  }
+};
+
+const triageLocked = async (
+  request: TriageRequest,
+  config: SiteConfig,
+  deps: TransitionDependencies,
+): Promise<TriageOutcome> => {
   const issue = await deps.jiraAsApp.getIssue(request.issueKey, {
     fields: exceptionFieldIds(config),
     properties: [LIFECYCLE_PROPERTY_KEY],
   });
   const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
   if (!mapped.ok) throw new UnmappableIssueError(mapped.problems);
-  const [policy, record] = await Promise.all([
+  const appAccount = await appAccountId(deps);
+  const [policy, owner] = await Promise.all([
     policyInForce(deps.store),
-    withRiskOwnerStatus(mapped.record, deps.jiraAsApp),
+    withRiskOwnerStatus(mapped.record, deps.jiraAsApp, appAccount),
   ]);
+  const { record } = owner;
   const now = deps.clock.now();
 
   // Under the lifecycle lock, re-read: a post function may be appending at this moment (ISSUE 6 B8).
@@ -117,7 +193,7 @@ export const triageOnCreate = async (
   if (record.status !== 'Submitted' || triagedBefore)
     return { outcome: 'skipped', reason: 'already-triaged' };
 
-  const missing = missingItems(issue, config, record, policy, now);
+  const missing = missingItems(issue, config, record, policy, now, owner.access);
   if (missing.length > 0) {
     // One comment per issue, however often the event is delivered or the answer to the POST is lost.
     await deps.jiraAsApp.addComment(request.issueKey, missingItemsComment(record.requester, missing), {
@@ -125,10 +201,7 @@ export const triageOnCreate = async (
     });
     return { outcome: 'incomplete', missing };
   }
-  if (autoApprovable(record, policy, now)) {
-    await transitionTo(request.issueKey, 'Approved', config, deps);
-    return { outcome: 'auto-approved' };
-  }
+  if (autoApprovable(record, policy, now, owner.access)) return autoApprove(issue, record, config, deps, now);
   await transitionTo(request.issueKey, 'Risk Review', config, deps);
   return { outcome: 'triaged' };
 };

@@ -4,12 +4,16 @@
  * configuration names. Every violated rule is returned, one message a line. Anything that stops the check
  * (no setup, Jira unavailable) refuses the transition: a policy gate that fails open is no gate.
  */
-import { evaluateTransition, formatViolations } from '../../domain/evaluate-transition';
-import type { TransitionName } from '../../domain/rules/rule';
+import { evaluateTransition } from '../../domain/evaluate-transition';
+import type { Actor, TransitionName } from '../../domain/rules/rule';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
 import { transitionComment, type ModifiedFields } from '../issue-mapping/modified-fields';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import { policyInForce } from '../policy/policy-store';
+import { appAccountId } from './app-account';
+import { consumeAutoApproveIntent } from './auto-approve-intent';
+import { boundedMessage } from './bounded-message';
+import type { ActorClaim } from './invocation-actor';
 import { resolveActor } from './resolve-actor';
 import { readRuleConfiguration } from './rule-configuration';
 import { withRiskOwnerStatus } from './risk-owner-status';
@@ -22,9 +26,17 @@ export interface ValidateTransitionRequest {
   /** The rule's configuration as setup saved it, e.g. {"transition":"approve"}. */
   readonly configuration: unknown;
   readonly modifiedFields: ModifiedFields;
-  /** `context.principal.accountId` of the invocation, when Forge sent one. */
-  readonly principalAccountId: string | undefined;
+  /** Who the invocation says is acting (invocation-actor.ts). */
+  readonly actorClaim: ActorClaim;
 }
+
+export interface ValidateTransitionOptions {
+  /** The whole check's time budget; past it the transition is refused (Forge stops a function at 25 s). */
+  readonly timeBudgetMs?: number;
+}
+
+/** Well under Forge's 25 s limit for synchronous functions (FORGE_NOTES §11), leaving time to answer. */
+export const VALIDATOR_TIME_BUDGET_MS = 20_000;
 
 /** What Jira expects back from a function validator (FORGE_NOTES §1). */
 export type ValidatorAnswer =
@@ -39,10 +51,51 @@ export interface ValidationOutcome {
 export const CHECK_FAILED_MESSAGE =
   'The security exception policy could not be checked just now, so the transition is refused. Try again in a minute; if it keeps failing, ask a Jira admin to look at the app.';
 
-export const unknownTransitionMessage = (configured: unknown): string =>
-  `This validator is not configured with a transition the Security Exceptions app knows (it has ${configured === undefined ? 'nothing' : JSON.stringify(configured)}), so the transition is refused. A Jira admin can fix it by running the app's setup again, or by setting the validator's configuration to {"transition": "…"} with one of: ${TRANSITION_NAMES.join(', ')}.`;
+export const OUT_OF_TIME_MESSAGE =
+  'The security exception policy could not be checked in time (Jira was too slow to answer), so the transition is refused. Try again in a minute; if it keeps happening, ask a Jira admin to look at the app.';
 
-const refuse = (errorMessage: string): ValidatorAnswer => ({ result: false, errorMessage });
+// Names the configuration member, never its value: the configuration is text an admin (or a payload) supplied.
+export const unknownTransitionMessage = (configured: unknown): string =>
+  `This validator is not configured with a transition the Security Exceptions app knows (its "transition" is ${configured === undefined ? 'missing' : 'not one of them'}), so the transition is refused. A Jira admin can fix it by running the app's setup again, or by setting the validator's configuration to {"transition": "…"} with one of: ${TRANSITION_NAMES.join(', ')}.`;
+
+const refuse = (errorMessage: string | readonly string[]): ValidatorAnswer => ({
+  result: false,
+  errorMessage: boundedMessage(typeof errorMessage === 'string' ? [errorMessage] : errorMessage),
+});
+
+class OutOfTimeError extends Error {
+  override readonly name = 'OutOfTimeError';
+}
+
+/** The check, or OutOfTimeError once the budget is spent (the check itself cannot be cancelled; its answer is dropped). */
+const withinBudget = async <T>(work: Promise<T>, budgetMs: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new OutOfTimeError());
+    }, budgetMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/**
+ * Auto-approve is the app's, on its own say-so (auto-approve-intent.ts), not on who Forge names: honoured once
+ * when triage recorded the intent and no person is named as the actor; a person, or no intent, is refused by the
+ * auto-approve-not-by-app rule (which passes only the app).
+ */
+const autoApproveActor = async (
+  actor: Actor,
+  issueId: string,
+  deps: TransitionDependencies,
+): Promise<Actor> => {
+  const intended = await consumeAutoApproveIntent(deps.store, issueId, deps.clock.now());
+  if (actor?.kind === 'user') return actor;
+  return intended ? { kind: 'app' } : null;
+};
 
 /** The transition the rule's configuration names, whether Forge delivered it as an object or as JSON text. */
 const configuredTransition = (configuration: unknown): unknown =>
@@ -60,39 +113,46 @@ const evaluate = async (
     properties: [LIFECYCLE_PROPERTY_KEY],
   });
   const after = toExceptionRecord(issue, config, { overlay: request.modifiedFields });
-  if (!after.ok) return refuse(after.problems.join('\n'));
+  if (!after.ok) return refuse(after.problems);
   // The stored issue may lack a type the screen is setting now; `before` is read for people and history only.
   const before = toExceptionRecord(issue, config, { typeWhenMissing: after.record.type });
-  if (!before.ok) return refuse(before.problems.join('\n'));
+  if (!before.ok) return refuse(before.problems);
 
-  const [policy, actor, checkedAfter] = await Promise.all([
+  const appAccount = await appAccountId(deps);
+  const [policy, resolved, owner] = await Promise.all([
     policyInForce(deps.store),
-    resolveActor(request.principalAccountId, deps),
-    withRiskOwnerStatus(after.record, deps.jiraAsApp),
+    resolveActor(request.actorClaim, deps),
+    withRiskOwnerStatus(after.record, deps.jiraAsApp, appAccount),
   ]);
+  const actor = name === 'auto-approve' ? await autoApproveActor(resolved, issue.id, deps) : resolved;
   const transition = { name, comment: transitionComment(request.modifiedFields) };
   const evaluation = evaluateTransition(
     transition,
     before.record,
-    checkedAfter,
+    owner.record,
     actor,
     policy,
     deps.clock.now(),
+    owner.access,
   );
-  return evaluation.ok ? { result: true } : refuse(formatViolations(evaluation.violations));
+  return evaluation.ok
+    ? { result: true }
+    : refuse(evaluation.violations.map((violation) => violation.message));
 };
 
 export const validateTransition = async (
   request: ValidateTransitionRequest,
   deps: TransitionDependencies,
+  options: ValidateTransitionOptions = {},
 ): Promise<ValidationOutcome> => {
   const configured = configuredTransition(request.configuration);
   if (!isTransitionName(configured)) return { answer: refuse(unknownTransitionMessage(configured)) };
   try {
-    return { answer: await evaluate(configured, request, deps) };
+    const budget = options.timeBudgetMs ?? VALIDATOR_TIME_BUDGET_MS;
+    return { answer: await withinBudget(evaluate(configured, request, deps), budget) };
   } catch (error) {
     return {
-      answer: refuse(CHECK_FAILED_MESSAGE),
+      answer: refuse(error instanceof OutOfTimeError ? OUT_OF_TIME_MESSAGE : CHECK_FAILED_MESSAGE),
       failure: error instanceof Error ? error.name : 'unknown error',
     };
   }

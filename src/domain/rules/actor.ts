@@ -4,7 +4,7 @@
  */
 import type { Policy } from '../policy-schema';
 import type { ExceptionRecord, UserRef } from '../register-schema';
-import { tierOf } from '../tier';
+import { authorityRating, tierOf } from '../tier';
 import { RISK_RATINGS } from '../vocabulary';
 import { fail, type Actor, type RuleResult } from './rule';
 
@@ -23,9 +23,16 @@ export const isMemberOfAny = (actor: NonNullable<Actor>, groups: readonly string
 export const isPerson = (actor: NonNullable<Actor>, person: UserRef | null): boolean =>
   actor.kind === 'user' && person !== null && actor.accountId === person.accountId;
 
-/** The groups that may decide at the exception's tier. */
+/** The groups that may decide at the exception's tier (as one record: routing and auto-approve messages). */
 export const tierApproverGroups = (exception: ExceptionRecord, policy: Policy): readonly string[] =>
   policy.tiers[tierOf(exception, policy)].approverGroups;
+
+/** The groups that may decide on a transition from `before` to `after`: those of the authority rating. */
+export const authorityApproverGroups = (
+  before: ExceptionRecord,
+  after: ExceptionRecord,
+  policy: Policy,
+): readonly string[] => policy.tiers[authorityRating(before, after, policy)].approverGroups;
 
 /** Every approver group of every tier, once each, lowest tier first: the reviewers. */
 export const allApproverGroups = (policy: Policy): readonly string[] => [

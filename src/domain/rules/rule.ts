@@ -26,6 +26,14 @@ export interface TransitionInput {
   readonly comment: string;
 }
 
+/** What Jira says of the Risk Owner, beyond the record (which cannot say it): looked up by the caller. */
+export interface RiskOwnerAccess {
+  /** Not the app's (or any app's) account. */
+  readonly isPerson: boolean;
+  /** Jira lets them browse the issue. */
+  readonly canBrowse: boolean;
+}
+
 /** `before` is the issue as stored; `after` is it with the transition screen's edits overlaid. */
 export interface RuleInput {
   readonly transition: TransitionInput;
@@ -35,6 +43,8 @@ export interface RuleInput {
   readonly policy: Policy;
   /** ISO instant; "today" is its UTC date. */
   readonly now: string;
+  /** The Risk Owner of `after` as Jira knows them; absent when there is none or the caller did not look. */
+  readonly riskOwnerAccess?: RiskOwnerAccess;
 }
 
 export interface Violation {

@@ -339,11 +339,13 @@ describe('JiraRestClient against the simulator', () => {
         accountId: site.sim.appUser.accountId,
         displayName: 'Security Exceptions (app)',
         active: true,
+        accountType: 'app',
       });
       await expect(site.asUser(ciso).myself()).resolves.toEqual({
         accountId: ciso,
         displayName: 'Cleo Ciso',
         active: true,
+        accountType: 'atlassian',
       });
     });
 
@@ -352,8 +354,16 @@ describe('JiraRestClient against the simulator', () => {
         accountId: riskOwner,
         displayName: 'Owen Owner',
         active: true,
+        accountType: 'atlassian',
       });
       await expect(site.asApp.getUser('deleted-account')).resolves.toBeNull();
+    });
+
+    it('tells whether a user may browse an issue (GET /user/viewissue/search)', async () => {
+      const { key } = addException();
+      await expect(site.asApp.canBrowseIssue(riskOwner, key)).resolves.toBe(true);
+      await expect(site.asApp.canBrowseIssue(outsider, key)).resolves.toBe(false);
+      await expect(site.asApp.canBrowseIssue('deleted-account', key)).resolves.toBe(false);
     });
 
     it('lists a user’s groups; an unknown user has none', async () => {

@@ -168,7 +168,7 @@ describe('toExceptionRecord', () => {
       { type: 'Printer access' },
       {},
       [
-        'Exception Type "Printer access" is not one the policy knows: pick MFA bypass, Firewall rule, Vulnerability patch delay, Endpoint control gap, Third-party / vendor access, Legacy system support or Other.',
+        'Exception Type is not one the policy knows: pick MFA bypass, Firewall rule, Vulnerability patch delay, Endpoint control gap, Third-party / vendor access, Legacy system support or Other.',
       ],
     ],
     [
@@ -182,7 +182,7 @@ describe('toExceptionRecord', () => {
       {},
       { status: { id: '42', name: 'Backlog' }, lifecycle: { version: 2 } },
       [
-        "The issue's status Backlog is not a status of the security exception workflow: ask a Jira admin to run the app's setup for this project.",
+        "The issue's status is not a status of the security exception workflow: ask a Jira admin to run the app's setup for this project.",
         "The app's lifecycle record on this issue is unreadable, so the policy cannot be checked: ask a Jira admin to look at the issue property security-exception-lifecycle.",
       ],
     ],
@@ -212,5 +212,32 @@ describe('toExceptionRecord', () => {
   it('does not let a modifiedFields overlay change the issue key or id', () => {
     const record = mapped(issue(), { key: 'SEC-99', id: '1' });
     expect([record.key, record.id]).toEqual(['SEC-12', '10012']);
+  });
+
+  it('never takes the fields Jira carries from a modifiedFields overlay (ISSUE 6 B4)', () => {
+    const stored = mapped(issue());
+    const record = mapped(issue(), {
+      attachment: [{ id: '1', filename: 'evidence.pdf' }],
+      reporter: { accountId: 'cy', displayName: 'Cy' },
+      creator: { accountId: 'cy' },
+      status: { id: '3', name: 'Approved' },
+      created: '2020-01-01T00:00:00.000+0000',
+      project: { id: '99' },
+      issuetype: { id: '99' },
+    });
+    expect(record).toEqual(stored);
+  });
+
+  it('takes the requester of record from the lifecycle, not the editable Reporter (ISSUE 6 B1)', () => {
+    const lifecycle = {
+      [LIFECYCLE_PROPERTY_KEY]: { version: 1, history: HISTORY, nextActionAt: null, policyVersion: null },
+    };
+    expect(mapped(issue({ reporter: 'cy' }, lifecycle)).requester).toEqual({
+      accountId: 'ana',
+      displayName: '',
+    });
+    expect(mapped(issue({ reporter: 'ana' }, lifecycle)).requester).toEqual(mapped(issue()).requester);
+    // Before triage has recorded `submitted`, Reporter is the requester.
+    expect(mapped(issue({ reporter: 'cy' })).requester.accountId).toBe('cy');
   });
 });

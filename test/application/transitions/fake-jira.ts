@@ -16,6 +16,8 @@ import type {
 
 export interface FakeUser extends JiraUser {
   readonly groups: readonly string[];
+  /** Keys of the issues the user may NOT browse (everyone active browses everything else). */
+  readonly hiddenIssues?: readonly string[];
 }
 
 export interface FakeTransition {
@@ -236,6 +238,14 @@ export class FakeDirectory implements DirectoryPort {
     return Promise.resolve([...(this.users.get(accountId)?.groups ?? [])]);
   }
 
+  canBrowseIssue(accountId: string, issueKey: string): Promise<boolean> {
+    this.guard();
+    const user = this.users.get(accountId);
+    return Promise.resolve(
+      user !== undefined && user.active && !(user.hiddenIssues ?? []).includes(issueKey),
+    );
+  }
+
   callerIsJiraAdmin(): Promise<boolean> {
     this.guard();
     return Promise.resolve(this.admin);
@@ -263,5 +273,6 @@ export const jiraClient = (issues: FakeIssues, directory: DirectoryPort): Issues
   myself: () => directory.myself(),
   getUser: (accountId) => directory.getUser(accountId),
   groupsOf: (accountId) => directory.groupsOf(accountId),
+  canBrowseIssue: (accountId, issueKey) => directory.canBrowseIssue(accountId, issueKey),
   callerIsJiraAdmin: () => directory.callerIsJiraAdmin(),
 });

@@ -1,5 +1,6 @@
 import { LIFECYCLE_PROPERTY_KEY } from '../../../src/application/lifecycle-property';
 import { CURRENT_POLICY_KEY, policyVersionKey } from '../../../src/application/policy/policy-store';
+import { recordAutoApproveIntent } from '../../../src/application/transitions/auto-approve-intent';
 import {
   CHECK_FAILED_MESSAGE,
   validateTransition,
@@ -58,7 +59,8 @@ const run = async (site: FakeSite, spec: Case, actingUser: string | null = null)
     issueKey: 'SEC-12',
     configuration: { transition: spec.transition },
     modifiedFields: spec.modifiedFields ?? {},
-    principalAccountId: spec.principal,
+    actorClaim:
+      spec.principal === undefined ? { kind: 'none' } : { kind: 'named', accountId: spec.principal },
   };
   return validateTransition(request, site.deps(actingUser));
 };
@@ -152,24 +154,56 @@ describe('validateTransition: auto-approve', () => {
     affectedAssets: ['laptop-0042'],
   };
 
-  it('lets the app auto-approve a complete Low request with controls', async () => {
-    expect(
-      await run(await fakeSite(), { transition: 'auto-approve', values: LOW_GAP, principal: APP_ACCOUNT }),
-    ).toEqual(PASS);
+  const ONLY_THE_APP =
+    'Only the app can auto-approve an exception: use Triage instead, so that an approver can decide in Risk Review.';
+
+  /** A site where triage has just recorded its intent to auto-approve SEC-12 (issue 10012). */
+  const siteWithIntent = async () => {
+    const site = await fakeSite();
+    await recordAutoApproveIntent(site.store, '10012', site.clock.now());
+    return site;
+  };
+
+  it.each<[string, string | undefined]>([
+    ['the app is named as the principal', APP_ACCOUNT],
+    ['no principal is named at all', undefined],
+  ])('honours triage’s intent once when %s', async (_case, principal) => {
+    const site = await siteWithIntent();
+    const spec: Case = {
+      transition: 'auto-approve',
+      values: LOW_GAP,
+      ...(principal === undefined ? {} : { principal }),
+    };
+    expect(await run(site, spec)).toEqual(PASS);
+    expect(await run(site, spec)).toEqual(refusal(ONLY_THE_APP));
   });
 
-  it('refuses a person', async () => {
+  it('refuses the app named as principal without an intent: the principal alone proves nothing', async () => {
     expect(
-      await run(await fakeSite(), { transition: 'auto-approve', values: LOW_GAP, principal: 'cy' }),
-    ).toEqual(
-      refusal(
-        'Only the app can auto-approve an exception: use Triage instead, so that an approver can decide in Risk Review.',
-      ),
+      await run(await fakeSite(), { transition: 'auto-approve', values: LOW_GAP, principal: APP_ACCOUNT }),
+    ).toEqual(refusal(ONLY_THE_APP));
+  });
+
+  it('refuses an intent older than its minute', async () => {
+    const site = await siteWithIntent();
+    site.clock.set('2026-11-21T09:01:01Z');
+    expect(await run(site, { transition: 'auto-approve', values: LOW_GAP, principal: APP_ACCOUNT })).toEqual(
+      refusal(ONLY_THE_APP),
+    );
+  });
+
+  it('refuses a person, intent or not, and the intent is spent', async () => {
+    const site = await siteWithIntent();
+    expect(await run(site, { transition: 'auto-approve', values: LOW_GAP, principal: 'cy' })).toEqual(
+      refusal(ONLY_THE_APP),
+    );
+    expect(await run(site, { transition: 'auto-approve', values: LOW_GAP, principal: APP_ACCOUNT })).toEqual(
+      refusal(ONLY_THE_APP),
     );
   });
 
   it('enforces the policy in force, not the default: version 2 turned auto-approval off', async () => {
-    const site = await fakeSite();
+    const site = await siteWithIntent();
     const v2 = PolicySchema.parse({ version: 2, autoApproveLow: false });
     await site.store.set(policyVersionKey(2), v2);
     await site.store.set(CURRENT_POLICY_KEY, { version: 2 });
@@ -243,6 +277,22 @@ describe('validateTransition: recertify and reject', () => {
   });
 });
 
+describe('validateTransition: bounded messages (ISSUE 6 B10)', () => {
+  it('caps the errorMessage however long what it would say', async () => {
+    const site = await fakeSite();
+    site.directory.addUser({ accountId: 'long', displayName: 'L'.repeat(5000), active: false, groups: [] });
+    const outcome = await run(site, {
+      transition: 'approve',
+      principal: 'cy',
+      modifiedFields: { [F.riskOwner]: { accountId: 'long' }, [F.affectedAssets]: null },
+    });
+    expect(outcome.answer.result).toBe(false);
+    const message = outcome.answer.result ? '' : outcome.answer.errorMessage;
+    expect(message).toHaveLength(2000);
+    expect(message.endsWith('…\nand 1 more')).toBe(true);
+  });
+});
+
 describe('validateTransition: failing closed', () => {
   it.each<[string, unknown]>([
     ['no configuration', {}],
@@ -252,13 +302,18 @@ describe('validateTransition: failing closed', () => {
     const site = await fakeSite();
     site.issues.put({ id: '10012', key: 'SEC-12', fields: exceptionFields() });
     const outcome = await validateTransition(
-      { issueKey: 'SEC-12', configuration, modifiedFields: {}, principalAccountId: 'cy' },
+      {
+        issueKey: 'SEC-12',
+        configuration,
+        modifiedFields: {},
+        actorClaim: { kind: 'named', accountId: 'cy' },
+      },
       site.deps(),
     );
     const configured = (configuration as { transition?: unknown }).transition;
     expect(outcome).toEqual(
       refusal(
-        `This validator is not configured with a transition the Security Exceptions app knows (it has ${configured === undefined ? 'nothing' : JSON.stringify(configured)}), so the transition is refused. A Jira admin can fix it by running the app's setup again, or by setting the validator's configuration to {"transition": "…"} with one of: triage, auto-approve, request-info, approve, reject, start-recertification, recertify, revert, retire.`,
+        `This validator is not configured with a transition the Security Exceptions app knows (its "transition" is ${configured === undefined ? 'missing' : 'not one of them'}), so the transition is refused. A Jira admin can fix it by running the app's setup again, or by setting the validator's configuration to {"transition": "…"} with one of: triage, auto-approve, request-info, approve, reject, start-recertification, recertify, revert, retire.`,
       ),
     );
   });

@@ -41,7 +41,7 @@ describe('approverNotInGroup', () => {
     ],
     [
       'fails someone in no approver group',
-      { actor: OUTSIDER, edits: { riskRating: 'Low' } },
+      { actor: OUTSIDER, record: { type: 'Endpoint control gap', riskRating: 'Low' } },
       notInGroup(
         'Approving a Low risk exception needs a member of security-reviewers. Ask one of them to make this transition.',
       ),
@@ -73,8 +73,42 @@ describe('approverNotInGroup', () => {
       ),
     ],
     [
-      'uses the rating set on the transition screen',
+      'uses the rating set on the transition screen when it raises the tier',
+      {
+        actor: REVIEWER,
+        record: { riskRating: null, type: 'Endpoint control gap' },
+        edits: { riskRating: 'Medium' },
+      },
+      PASSES,
+    ],
+    [
+      "cannot rate below the type's default on the screen (MFA bypass defaults to High)",
       { actor: REVIEWER, record: { riskRating: null, type: 'MFA bypass' }, edits: { riskRating: 'Medium' } },
+      notInGroup(
+        'Approving a High risk exception needs a member of c-level. Ask one of them to make this transition.',
+      ),
+    ],
+    [
+      'cannot lower the stored rating into their own tier on the screen',
+      { actor: REVIEWER, record: { riskRating: 'High' }, edits: { riskRating: 'Medium' } },
+      notInGroup(
+        'Approving a High risk exception needs a member of c-level. Ask one of them to make this transition.',
+      ),
+    ],
+    [
+      "cannot lower the tier by changing the type on the screen (MFA bypass's default stays)",
+      {
+        actor: REVIEWER,
+        record: { riskRating: null, type: 'MFA bypass' },
+        edits: { type: 'Firewall rule' },
+      },
+      notInGroup(
+        'Approving a High risk exception needs a member of c-level. Ask one of them to make this transition.',
+      ),
+    ],
+    [
+      'the higher tier may lower the rating',
+      { actor: EXECUTIVE, record: { riskRating: 'High' }, edits: { riskRating: 'Medium' } },
       PASSES,
     ],
     [
