@@ -42,7 +42,7 @@ const SYSTEM_FIELDS = ['summary', 'reporter', 'status', 'attachment', 'created',
 /** Every field id to request when reading an exception. */
 export const exceptionFieldIds = (config: SiteConfig): string[] => [
   ...SYSTEM_FIELDS,
-  ...Object.values(config.fields),
+  ...Object.values(config.fields).filter((id) => id !== undefined),
 ];
 
 export type ExceptionMapping =
@@ -99,7 +99,8 @@ export const toExceptionRecord = (
   options: MappingOptions = {},
 ): ExceptionMapping => {
   const fields: Readonly<Record<string, unknown>> = { ...issue.fields, ...options.overlay };
-  const field = (name: keyof SiteConfig['fields']): unknown => fields[config.fields[name]];
+  const field = (name: Exclude<keyof SiteConfig['fields'], 'decisionReason'>): unknown =>
+    fields[config.fields[name]];
   const problems: string[] = [];
 
   const type = typeOf(field('exceptionType'), problems, options.typeWhenMissing);

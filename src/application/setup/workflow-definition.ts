@@ -59,8 +59,8 @@ export const CREATE_TRANSITION_NAME = 'Create';
 export const INITIAL_STATUS: Status = 'Submitted';
 
 /**
- * Reject and Revert need a reason in the transition's comment, and Request info says what is missing: each has
- * a screen so a person can type one (Jira shows a transition's comment box only with a screen).
+ * Reject and Revert need a reason (Decision Reason or the comment), and Request info says what is missing: each
+ * has a screen so a person can type one (Jira shows a transition's comment box only with a screen).
  */
 export const WORKFLOW_TRANSITIONS: readonly TransitionDefinition[] = [
   transition('triage', 'Triage', ['Submitted'], 'Risk Review'),
@@ -70,9 +70,9 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionDefinition[] = [
     screen: 'review',
     hiddenFromRequester: true,
   }),
-  transition('reject', 'Reject', ['Risk Review'], 'Rejected', { screen: 'review' }),
+  transition('reject', 'Reject', ['Risk Review'], 'Rejected', { screen: 'decision' }),
   transition('start-recertification', 'Start recertification', ['Approved'], 'Recertification'),
   transition('recertify', 'Recertify', ['Recertification'], 'Approved', { screen: 'recertify' }),
-  transition('revert', 'Revert', ['Approved', 'Recertification'], 'Reverted', { screen: 'comment' }),
+  transition('revert', 'Revert', ['Approved', 'Recertification'], 'Reverted', { screen: 'decision' }),
   transition('retire', 'Retire', ['Approved', 'Recertification'], 'Retired'),
 ];

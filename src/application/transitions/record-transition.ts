@@ -6,6 +6,7 @@
 import type { HistoryAction, Status } from '../../domain/vocabulary';
 import { STATUSES } from '../../domain/vocabulary';
 import { commentsOf } from '../issue-mapping/comments';
+import { decisionReason } from '../issue-mapping/modified-fields';
 import { lifecycleOf } from '../issue-mapping/lifecycle-of';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
@@ -82,7 +83,10 @@ export const recordTransition = async (
   const [policy, appAccount] = await Promise.all([policyInForce(deps.store), appAccountId(deps)]);
   const now = deps.clock.now();
   const actor = request.actorAccountId;
-  const comment = commentsOf(issue).find((candidate) => candidate.id === request.commentId)?.text ?? '';
+  const comment = decisionReason(
+    issue.fields[config.fields.decisionReason ?? ''],
+    commentsOf(issue).find((candidate) => candidate.id === request.commentId)?.text ?? '',
+  );
   const entry = historyEntryFor(
     {
       action,

@@ -7,7 +7,7 @@
 import { evaluateTransition, formatViolations } from '../../domain/evaluate-transition';
 import type { TransitionName } from '../../domain/rules/rule';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
-import { transitionComment, type ModifiedFields } from '../issue-mapping/modified-fields';
+import { transitionReason, type ModifiedFields } from '../issue-mapping/modified-fields';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import { policyInForce } from '../policy/policy-store';
 import { resolveActor } from './resolve-actor';
@@ -70,7 +70,10 @@ const evaluate = async (
     resolveActor(request.principalAccountId, deps),
     withRiskOwnerStatus(after.record, deps.jiraAsApp),
   ]);
-  const transition = { name, comment: transitionComment(request.modifiedFields) };
+  const transition = {
+    name,
+    comment: transitionReason(request.modifiedFields, config.fields.decisionReason),
+  };
   const evaluation = evaluateTransition(
     transition,
     before.record,

@@ -35,7 +35,8 @@ const SCREEN_IDS: Record<ScreenKey, string> = {
   default: '3',
   review: '4',
   recertify: '5',
-  comment: '6',
+  decision: '6',
+  comment: '7',
 };
 
 const workflow = buildWorkflow({ statuses, rules: RULES, screenIds: SCREEN_IDS });
@@ -102,7 +103,7 @@ test('every transition of DESIGN §3, with the rule keys and module ids the site
       from: ['Risk Review'],
       to: 'Submitted',
       rules: [V('request-info'), P('request-info')],
-      screen: '6',
+      screen: '7',
     },
     {
       name: 'Approve',
@@ -118,7 +119,7 @@ test('every transition of DESIGN §3, with the rule keys and module ids the site
       from: ['Risk Review'],
       to: 'Rejected',
       rules: [V('reject'), P('reject')],
-      screen: '4',
+      screen: '6',
     },
     {
       name: 'Start recertification',
