@@ -54,7 +54,7 @@ export const FRESH_SITE_CREATED = [
   'fields on screen "Security Exception Decision Screen": Decision Reason',
   'screen "Security Exception Comment Screen" (7)',
   'tab "Field Tab" of screen "Security Exception Comment Screen"',
-  'workflow "Security Exception Workflow" (00000000-0000-4000-8000-00000000001b)',
+  'workflow "Security Exception Workflow" (00000000-0000-4000-8000-000000000005)',
   'workflow scheme "SEC: Security Exception Workflow Scheme" (10001)',
   'workflow scheme "SEC: Security Exception Workflow Scheme" (10001) assigned to project SEC',
   'screen scheme "Security Exception Screen Scheme" (2)',
