@@ -109,14 +109,14 @@ test('the workflow is validated, then created exactly as validated, with ids for
 
 test('errors from validation stop setup before the workflow is created, one problem each, bounded', async () => {
   const sent = new Map<string, unknown[]>();
-  let sim: SetupSite['sim'] | undefined;
+  const late: { sim?: SetupSite['sim'] } = {};
   // Between the site check and the workflow, the app loses its modules: Jira would refuse every Forge rule.
   site = await startSetupSite({
     wrapFetcher: recording(sent, () =>
-      sim?.installApp({ appId: APP_ID, environmentId: ENVIRONMENT_ID, modules: [] }),
+      late.sim?.installApp({ appId: APP_ID, environmentId: ENVIRONMENT_ID, modules: [] }),
     ),
   });
-  sim = site.sim;
+  late.sim = site.sim;
 
   const error: unknown = await provisionProject(site.deps, { projectKey: 'SEC' }).then(
     () => undefined,

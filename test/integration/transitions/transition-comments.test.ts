@@ -183,7 +183,8 @@ describe('the reason for Reject and Revert through the simulator', () => {
 
   it('still takes the comment on a site whose stored configuration predates Decision Reason', async () => {
     const store = new KvsStore();
-    const { decisionReason: _dropped, ...olderFields } = site().config.fields;
+    const olderFields = { ...site().config.fields };
+    delete olderFields.decisionReason;
     await store.set(SITE_CONFIG_KEY, { ...site().config, fields: olderFields });
     const key = await inReview();
 
