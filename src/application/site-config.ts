@@ -20,8 +20,15 @@ export const LOGICAL_FIELDS = [
   'remediationPlan',
   'riskRating',
   'recertificationChecklist',
+  'decisionReason',
 ] as const;
 export type LogicalField = (typeof LOGICAL_FIELDS)[number];
+
+/**
+ * Fields added after the first release: a SiteConfig stored by an older setup lacks them and must still read
+ * (the app then falls back, e.g. a reason is taken from the transition's comment only) until setup runs again.
+ */
+const LATER_FIELDS: readonly LogicalField[] = ['decisionReason'];
 
 const FieldIdSchema = z
   .string()
@@ -30,10 +37,14 @@ const FieldIdSchema = z
 export const SiteConfigSchema = z.strictObject({
   version: z.literal(1),
   fields: z.strictObject(
-    Object.fromEntries(LOGICAL_FIELDS.map((field) => [field, FieldIdSchema])) as Record<
-      LogicalField,
-      typeof FieldIdSchema
-    >,
+    Object.fromEntries(
+      LOGICAL_FIELDS.map((field) => [
+        field,
+        LATER_FIELDS.includes(field) ? FieldIdSchema.optional() : FieldIdSchema,
+      ]),
+    ) as Record<Exclude<LogicalField, 'decisionReason'>, typeof FieldIdSchema> & {
+      decisionReason: z.ZodOptional<typeof FieldIdSchema>;
+    },
   ),
   issueTypeId: z.string().min(1),
   /** Status ids by workflow status name (DESIGN.md §3). */

@@ -9,7 +9,12 @@ import { asAppFetcher } from '../adapters/forge/forge-fetchers';
 import { JiraConfigurationClient } from '../adapters/jira/jira-configuration-client';
 import { runSetup } from '../application/setup/run-setup';
 import type { SetupDependencies } from '../application/setup/setup-context';
-import { SetupBlockedError, SetupError, SetupIncompleteError } from '../application/setup/setup-errors';
+import {
+  SetupBlockedError,
+  SetupError,
+  SetupIncompleteError,
+  WorkflowRefusedError,
+} from '../application/setup/setup-errors';
 import { getSetupStatus } from '../application/setup/setup-status';
 import { LOGICAL_FIELDS, type LogicalField } from '../application/site-config';
 import type { ProvisionInput } from '../application/setup/check-site';
@@ -63,6 +68,8 @@ const setupRefusal = (error: unknown): SetupRefusal => {
     return refused('blocked', 'Setup cannot start, and nothing was changed: resolve these first.', {
       problems: [...error.problems],
     });
+  if (error instanceof WorkflowRefusedError)
+    return refused('blocked', error.message, { problems: [...error.problems], report: error.report });
   if (error instanceof SetupIncompleteError)
     return refused('incomplete', error.message, { report: error.report });
   if (error instanceof SetupError)

@@ -329,7 +329,7 @@ describe('evaluateTransition', () => {
         {
           code: 'rejection-reason-missing',
           message:
-            'A reason is required to reject: say in the comment why the exception is refused and what would make it acceptable.',
+            'A reason is required to reject: say in Decision Reason (or in the comment) why the exception is refused and what would make it acceptable.',
         },
       ],
     ],
@@ -402,7 +402,7 @@ describe('evaluateTransition', () => {
         {
           code: 'revert-comment-missing',
           message:
-            'A comment is required to revert: say what must be restored, for example "Remove the temporary firewall rule and restore the baseline rule set."',
+            'A reason is required to revert: say in Decision Reason (or in the comment) what must be restored, for example "Remove the temporary firewall rule and restore the baseline rule set."',
         },
       ],
     ],
@@ -433,7 +433,7 @@ describe('formatViolations', () => {
     const { violations } = evaluate('reject', { actor: OUTSIDER });
     expect(formatViolations(violations)).toBe(
       'Rejecting a Medium risk exception needs a member of security-reviewers. Ask one of them to make this transition.\n' +
-        'A reason is required to reject: say in the comment why the exception is refused and what would make it acceptable.',
+        'A reason is required to reject: say in Decision Reason (or in the comment) why the exception is refused and what would make it acceptable.',
     );
   });
 

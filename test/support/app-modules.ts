@@ -1,6 +1,7 @@
 /**
  * The app as integration tests install it in the simulator: its id and the workflow-rule modules of manifest.yml
- * (validator, post function, condition), so `workflows/capabilities` reports them as Jira would.
+ * (the policy validator, the requester expression validator, post function, condition), so
+ * `workflows/capabilities` reports them as Jira would and the simulator evaluates the expressions.
  */
 import type { ForgeModule } from '../../simulator';
 
@@ -10,6 +11,14 @@ export const APP_NAME = 'Security Exceptions for Jira';
 
 export const WORKFLOW_RULE_MODULES: readonly ForgeModule[] = [
   { key: 'exception-policy-validator', type: 'validator', name: 'Security exception policy' },
+  {
+    key: 'requester-cannot-decide',
+    type: 'validator',
+    name: 'Requester cannot decide',
+    expression: 'user.accountId != issue.reporter.accountId',
+    errorMessage:
+      'Segregation of duties: the requester cannot approve or recertify their own exception. Ask another approver.',
+  },
   { key: 'exception-lifecycle-recorder', type: 'postFunction', name: 'Record security exception lifecycle' },
   {
     key: 'not-the-requester',

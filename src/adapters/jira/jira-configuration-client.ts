@@ -36,6 +36,7 @@ import type {
   WorkflowRule,
   WorkflowScheme,
   WorkflowTransition,
+  WorkflowValidationProblem,
 } from '../../application/ports/configuration-port';
 import {
   CapabilitiesSchema,
@@ -63,6 +64,7 @@ import {
   WorkflowSchemeAssociationsSchema,
   WorkflowSchemeSchema,
   WorkflowsSchema,
+  WorkflowValidationSchema,
 } from './jira-configuration-schemas';
 import { JiraHttpError, JiraResponseShapeError, JiraUnavailableError } from './jira-errors';
 import type { JiraFetcher, JiraResponse } from './jira-fetcher';
@@ -82,15 +84,21 @@ const PAGE_SIZE = 50;
 
 const json = (body: unknown): string => JSON.stringify(body);
 
-const toRule = (rule: { ruleKey: string; parameters?: Record<string, string> | null | undefined }) => ({
+interface RuleRead {
+  id?: string | null | undefined;
+  ruleKey: string;
+  parameters?: Record<string, string> | null | undefined;
+}
+
+const toRule = (rule: RuleRead): WorkflowRule => ({
+  ...(rule.id == null ? {} : { id: rule.id }),
   ruleKey: rule.ruleKey,
   parameters: rule.parameters ?? {},
 });
 
 interface ConditionGroupRead {
   operation?: string | undefined;
-  conditions?:
-    { ruleKey: string; parameters?: Record<string, string> | null | undefined }[] | null | undefined;
+  conditions?: RuleRead[] | null | undefined;
   conditionGroups?: ConditionGroupRead[] | null | undefined;
 }
 
@@ -131,6 +139,7 @@ const toWorkflows = (endpoint: string, body: z.infer<typeof WorkflowsSchema>): W
 };
 
 const ruleBody = (rule: WorkflowRule): Record<string, unknown> => ({
+  ...(rule.id === undefined ? {} : { id: rule.id }),
   ruleKey: rule.ruleKey,
   parameters: rule.parameters,
 });
@@ -142,6 +151,7 @@ const conditionBody = (group: WorkflowConditionGroup): Record<string, unknown> =
 });
 
 const transitionBody = (transition: WorkflowTransition): Record<string, unknown> => ({
+  id: transition.id,
   name: transition.name,
   description: transition.description,
   type: transition.type,
@@ -154,6 +164,43 @@ const transitionBody = (transition: WorkflowTransition): Record<string, unknown>
     ? {}
     : { transitionScreen: ruleBody(transition.transitionScreen) }),
 });
+
+/** WorkflowCreateRequest for one global workflow over the given statuses. */
+const workflowCreateBody = (workflow: NewWorkflow): Record<string, unknown> => ({
+  scope: { type: 'GLOBAL' },
+  statuses: workflow.statuses,
+  workflows: [
+    {
+      name: workflow.name,
+      description: workflow.description,
+      statuses: workflow.statuses.map(({ statusReference }) => ({ statusReference, properties: {} })),
+      transitions: workflow.transitions.map(transitionBody),
+    },
+  ],
+});
+
+const toValidationProblem = (
+  error: NonNullable<z.infer<typeof WorkflowValidationSchema>['errors']>[number],
+): WorkflowValidationProblem => {
+  const where = error.elementReference;
+  const element =
+    where?.transitionId != null
+      ? `transition ${where.transitionId}`
+      : where?.ruleId != null
+        ? `rule ${where.ruleId}`
+        : where?.statusReference != null
+          ? `status ${where.statusReference}`
+          : where?.propertyKey != null
+            ? `property ${where.propertyKey}`
+            : '';
+  return {
+    // An error of unknown level is taken as an error: setup must not create what Jira may refuse.
+    level: error.level === 'WARNING' ? 'WARNING' : 'ERROR',
+    message: error.message ?? '',
+    code: error.code ?? '',
+    element,
+  };
+};
 
 const toWorkflowScheme = (scheme: z.infer<typeof WorkflowSchemeSchema>): WorkflowScheme => ({
   id: scheme.id,
@@ -503,23 +550,27 @@ export class JiraConfigurationClient implements ConfigurationPort {
     return toWorkflows(endpoint, body);
   }
 
+  /** Validation reads nothing and writes nothing, so it is repeated like a read. */
+  async validateWorkflow(workflow: NewWorkflow): Promise<WorkflowValidationProblem[]> {
+    const endpoint = 'POST /rest/api/3/workflows/create/validation';
+    const body = await this.read(endpoint, WorkflowValidationSchema, () =>
+      this.fetcher.requestJira(route`/rest/api/3/workflows/create/validation`, {
+        method: 'POST',
+        body: json({
+          payload: workflowCreateBody(workflow),
+          validationOptions: { levels: ['ERROR', 'WARNING'] },
+        }),
+      }),
+    );
+    return (body.errors ?? []).map(toValidationProblem);
+  }
+
   async createWorkflow(workflow: NewWorkflow): Promise<Workflow> {
     const endpoint = 'POST /rest/api/3/workflows/create';
     const body = await this.createOnce(endpoint, WorkflowsSchema, () =>
       this.fetcher.requestJira(route`/rest/api/3/workflows/create`, {
         method: 'POST',
-        body: json({
-          scope: { type: 'GLOBAL' },
-          statuses: workflow.statuses,
-          workflows: [
-            {
-              name: workflow.name,
-              description: workflow.description,
-              statuses: workflow.statuses.map(({ statusReference }) => ({ statusReference, properties: {} })),
-              transitions: workflow.transitions.map(transitionBody),
-            },
-          ],
-        }),
+        body: json(workflowCreateBody(workflow)),
       }),
     );
     const created = toWorkflows(endpoint, body).find((candidate) => candidate.name === workflow.name);

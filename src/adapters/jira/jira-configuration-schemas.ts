@@ -96,6 +96,7 @@ export const StatusSchema = z.looseObject({
 });
 
 const RuleSchema = z.looseObject({
+  id: z.string().nullish(),
   ruleKey: z.string(),
   parameters: z.record(z.string(), z.string()).nullish(),
 });
@@ -141,6 +142,28 @@ export const WorkflowsSchema = z.looseObject({
     .array(z.looseObject({ id: IdSchema, name: z.string(), statusReference: z.string().optional() }))
     .optional(),
   workflows: z.array(WorkflowSchema).optional(),
+});
+
+/** WorkflowValidationErrorList of POST /workflows/create/validation. */
+export const WorkflowValidationSchema = z.looseObject({
+  errors: z
+    .array(
+      z.looseObject({
+        code: z.string().nullish(),
+        level: z.string().nullish(),
+        message: z.string().nullish(),
+        type: z.string().nullish(),
+        elementReference: z
+          .looseObject({
+            propertyKey: z.string().nullish(),
+            ruleId: z.string().nullish(),
+            statusReference: z.string().nullish(),
+            transitionId: z.string().nullish(),
+          })
+          .nullish(),
+      }),
+    )
+    .nullish(),
 });
 
 export const CapabilitiesSchema = z.looseObject({

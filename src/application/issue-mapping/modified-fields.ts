@@ -43,3 +43,27 @@ export const transitionComment = (modifiedFields: ModifiedFields): string => {
   };
   return read(modifiedFields.comment);
 };
+
+/** At least one letter or digit: whitespace, zero-width characters or punctuation alone only look filled. */
+const HAS_WORDS = /[\p{L}\p{N}]/u;
+
+/**
+ * The reason for a decision (Reject, Revert), from the Decision Reason field and the transition's comment
+ * (DESIGN.md §2), as the rules and the history note read it: each part that carries words, the field first, on
+ * its own line; '' when neither does. Either part may be an ADF document or a string (FORGE_NOTES §16: a REST
+ * `update.comment` may not reach modifiedFields at all, and the screen's comment box arrives in either form).
+ */
+export const decisionReason = (reasonField: unknown, comment: string): string => {
+  const parts = [adfToText(reasonField).trim(), comment.trim()].filter((part) => HAS_WORDS.test(part));
+  return [...new Set(parts)].join('\n');
+};
+
+/**
+ * The reason given on the transition screen: the Decision Reason field among the screen's edits (a site set up
+ * before the field existed has no id for it, and then only the comment counts) and the comment.
+ */
+export const transitionReason = (modifiedFields: ModifiedFields, reasonFieldId: string | undefined): string =>
+  decisionReason(
+    reasonFieldId === undefined ? undefined : modifiedFields[reasonFieldId],
+    transitionComment(modifiedFields),
+  );

@@ -78,7 +78,7 @@ const requesterOf = (
 /** Every field id to request when reading an exception. */
 export const exceptionFieldIds = (config: SiteConfig): string[] => [
   ...SYSTEM_FIELDS,
-  ...Object.values(config.fields),
+  ...Object.values(config.fields).filter((id) => id !== undefined),
 ];
 
 export type ExceptionMapping =
@@ -135,7 +135,8 @@ export const toExceptionRecord = (
   options: MappingOptions = {},
 ): ExceptionMapping => {
   const fields: Readonly<Record<string, unknown>> = { ...issue.fields, ...screenEdits(options.overlay) };
-  const field = (name: keyof SiteConfig['fields']): unknown => fields[config.fields[name]];
+  const field = (name: Exclude<keyof SiteConfig['fields'], 'decisionReason'>): unknown =>
+    fields[config.fields[name]];
   const problems: string[] = [];
 
   const type = typeOf(field('exceptionType'), problems, options.typeWhenMissing);

@@ -122,6 +122,8 @@ export interface NewStatus {
 
 /** Jira's WorkflowRuleConfiguration: a validator, post function, condition or transition screen. */
 export interface WorkflowRule {
+  /** A UUID the creator mints (FORGE_NOTES §16: rules without one are reported to fail validation). */
+  readonly id?: string;
   readonly ruleKey: string;
   readonly parameters: Readonly<Record<string, string>>;
 }
@@ -133,6 +135,8 @@ export interface WorkflowConditionGroup {
 }
 
 export interface WorkflowTransition {
+  /** Unique in the workflow; the SPEC example numbers them "1" (the initial one), "11", "21", … */
+  readonly id: string;
   readonly name: string;
   readonly description: string;
   readonly type: 'INITIAL' | 'GLOBAL' | 'DIRECTED';
@@ -168,7 +172,18 @@ export interface Workflow {
     readonly statusId: string;
     readonly name: string;
   }[];
-  readonly transitions: readonly (WorkflowTransition & { readonly id: string })[];
+  readonly transitions: readonly WorkflowTransition[];
+}
+
+/** One finding of `POST /rest/api/3/workflows/create/validation` (Jira's WorkflowValidationError). */
+export interface WorkflowValidationProblem {
+  readonly level: 'ERROR' | 'WARNING';
+  /** Jira's own words, e.g. "You must use a unique status name." */
+  readonly message: string;
+  /** Jira's code, e.g. NON_UNIQUE_STATUS_NAME; '' when none. */
+  readonly code: string;
+  /** What it is about, e.g. `transition 21`, `rule <id>`, `status <reference>`; '' when the whole request. */
+  readonly element: string;
 }
 
 /** A Forge app's workflow rule as `GET /workflows/capabilities` reports it. */
@@ -201,6 +216,8 @@ export interface WorkflowsConfiguration {
   searchStatuses(searchString: string): Promise<JiraStatus[]>;
   createStatuses(statuses: readonly NewStatus[]): Promise<JiraStatus[]>;
   readWorkflowsByName(names: readonly string[]): Promise<Workflow[]>;
+  /** Jira's verdict on a create request, without creating anything: the errors and warnings it would raise. */
+  validateWorkflow(workflow: NewWorkflow): Promise<WorkflowValidationProblem[]>;
   createWorkflow(workflow: NewWorkflow): Promise<Workflow>;
   /** The Forge rules the site offers for the workflow a project uses for an issue type. */
   listForgeRules(where: { readonly projectId: string; readonly issueTypeId: string }): Promise<ForgeRule[]>;

@@ -1,13 +1,11 @@
 /** The workflow of DESIGN.md §3, created once with the app's rules wired in (workflow-plan.ts). */
-import type { Status } from '../../domain/vocabulary';
-import type { JiraStatus, Workflow } from '../ports/configuration-port';
+import type { NewWorkflow, Workflow, WorkflowValidationProblem } from '../ports/configuration-port';
 import { ensureObject, type Found } from './ensure-object';
-import type { AppRules } from './forge-rules';
 import { runStep } from './run-step';
-import type { ScreenKey } from './screen-definition';
 import type { SetupContext } from './setup-context';
+import { WorkflowRefusedError } from './setup-errors';
 import { isOwn, WORKFLOW_NAME } from './setup-names';
-import { buildWorkflow } from './workflow-plan';
+import { buildWorkflow, type WorkflowInput } from './workflow-plan';
 
 export const describeWorkflow = (workflow: Workflow): string =>
   `workflow "${workflow.name}" (${workflow.id})`;
@@ -19,19 +17,38 @@ export const findWorkflow = async (ctx: Pick<SetupContext, 'jira'>): Promise<Fou
   return workflow === undefined ? undefined : { value: workflow, own: isOwn(workflow.description) };
 };
 
-export const ensureWorkflow = (
-  ctx: SetupContext,
-  input: {
-    readonly statuses: Readonly<Record<Status, JiraStatus>>;
-    readonly rules: AppRules;
-    readonly screenIds: Readonly<Record<ScreenKey, string>>;
-  },
-): Promise<Workflow> =>
+/** At most this many of Jira's findings are reported, each at most this long: a message stays readable. */
+const MAX_PROBLEMS = 20;
+const MAX_PROBLEM_LENGTH = 300;
+
+const bounded = (text: string): string =>
+  text.length <= MAX_PROBLEM_LENGTH ? text : `${text.slice(0, MAX_PROBLEM_LENGTH - 1)}…`;
+
+/** One sentence per error: what Jira said, where, and its code. */
+export const describeValidationProblem = (problem: WorkflowValidationProblem): string => {
+  const where = problem.element === '' ? '' : ` (${problem.element})`;
+  const code = problem.code === '' ? '' : ` [${problem.code}]`;
+  const message = problem.message.trim() === '' ? 'Jira gave no message.' : problem.message.trim();
+  return bounded(`Workflow "${WORKFLOW_NAME}"${where}: ${message}${code}`);
+};
+
+/** Asks Jira to validate the request first: an error means nothing is created (warnings do not stop setup). */
+const validateThenCreate = async (ctx: SetupContext, workflow: NewWorkflow): Promise<Workflow> => {
+  const errors = (await ctx.jira.validateWorkflow(workflow)).filter((problem) => problem.level === 'ERROR');
+  if (errors.length > 0) {
+    const problems = errors.slice(0, MAX_PROBLEMS).map(describeValidationProblem);
+    if (errors.length > MAX_PROBLEMS) problems.push(`… and ${errors.length - MAX_PROBLEMS} more.`);
+    throw new WorkflowRefusedError(problems, ctx.report.build());
+  }
+  return ctx.jira.createWorkflow(workflow);
+};
+
+export const ensureWorkflow = (ctx: SetupContext, input: Omit<WorkflowInput, 'newId'>): Promise<Workflow> =>
   runStep(ctx.report, `workflow "${WORKFLOW_NAME}"`, () =>
     ensureObject(ctx.report, {
       key: 'workflow',
       describe: describeWorkflow,
       find: () => findWorkflow(ctx),
-      create: () => ctx.jira.createWorkflow(buildWorkflow(input)),
+      create: () => validateThenCreate(ctx, buildWorkflow({ ...input, newId: ctx.newId })),
     }),
   );

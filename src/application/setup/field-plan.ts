@@ -71,7 +71,7 @@ const decideByName = (logical: LogicalField, existing: readonly CustomField[]): 
 
 export const planFields = (
   existing: readonly CustomField[],
-  adopt: Partial<Record<LogicalField, string>>,
+  adopt: Readonly<Partial<Record<LogicalField, string | undefined>>>,
 ): FieldPlan => {
   const decisions: FieldDecision[] = [];
   const problems: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * The ten fields of the form (DESIGN.md §2) as Jira custom fields: name, type and searcher setup creates them
+ * The fields of the form (DESIGN.md §2) as Jira custom fields: name, type and searcher setup creates them
  * with, the types it accepts when adopting an existing field, and the options select and checkbox fields need.
  */
 import { EXCEPTION_TYPES, RECERTIFICATION_CHECKS, RISK_RATINGS, URGENCIES } from '../../domain/vocabulary';
@@ -126,5 +126,10 @@ export const FIELD_SPECS: Readonly<Record<LogicalField, FieldSpec>> = {
     'All three must hold to recertify the exception.',
     FIELD_TYPES.checkboxes,
     RECERTIFICATION_CHECKS,
+  ),
+  decisionReason: spec(
+    'Decision Reason',
+    'Why the exception was rejected or reverted, and what must be restored; given on the Reject and Revert screens.',
+    FIELD_TYPES.paragraph,
   ),
 };

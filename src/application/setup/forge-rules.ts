@@ -10,6 +10,8 @@ export const APP_RULE_MODULES = {
   validator: 'exception-policy-validator',
   postFunction: 'exception-lifecycle-recorder',
   condition: 'not-the-requester',
+  /** An expression validator: the platform refuses the requester's decision with no app code running. */
+  requesterValidator: 'requester-cannot-decide',
 } as const;
 
 export type AppRuleKind = keyof typeof APP_RULE_MODULES;
@@ -18,6 +20,7 @@ const RULE_TYPES: Readonly<Record<AppRuleKind, string>> = {
   validator: 'Validator',
   postFunction: 'Function',
   condition: 'Condition',
+  requesterValidator: 'Validator',
 };
 
 export type AppRules = Readonly<Record<AppRuleKind, ForgeRule>>;
@@ -40,8 +43,11 @@ export const findAppRules = (rules: readonly ForgeRule[], appId: string): AppRul
     if (rule === undefined) missing.push(moduleKey);
     else found[kind] = rule;
   }
-  const { validator, postFunction, condition } = found;
-  return validator !== undefined && postFunction !== undefined && condition !== undefined
-    ? { found: true, rules: { validator, postFunction, condition } }
+  const { validator, postFunction, condition, requesterValidator } = found;
+  return validator !== undefined &&
+    postFunction !== undefined &&
+    condition !== undefined &&
+    requesterValidator !== undefined
+    ? { found: true, rules: { validator, postFunction, condition, requesterValidator } }
     : { found: false, missing };
 };

@@ -7,6 +7,7 @@
  * creates nothing and a run that stopped half-way is completed by the next one. A run writes nothing while the
  * site has conflicts (check-site.ts); a lock keeps two admins' runs from racing to create the same objects.
  */
+import { randomUUID } from 'node:crypto';
 import { checkSite, type ProvisionInput } from './check-site';
 import { ensureFields } from './ensure-fields';
 import { ensureIssueType } from './ensure-issue-type';
@@ -34,7 +35,12 @@ const provision = async (deps: SetupDependencies, input: ProvisionInput): Promis
   const { project, rules, fieldPlan } = await runStep(report, 'checking the site', () =>
     checkSite(deps, input),
   );
-  const ctx: SetupContext = { jira: deps.configuration, report, project };
+  const ctx: SetupContext = {
+    jira: deps.configuration,
+    report,
+    project,
+    newId: deps.newId ?? randomUUID,
+  };
   const fieldIds = await ensureFields(ctx, fieldPlan.decisions);
   const issueType = await ensureIssueType(ctx);
   const statuses = await ensureStatuses(ctx);

@@ -1,12 +1,13 @@
 /**
  * The screens setup creates (DESIGN.md §2–§3): the requester's create screen, the screen that shows the whole
- * exception (view and edit), the reviewer's transition screen for Approve / Reject, the recertification screen,
- * and a comment-only transition screen.
+ * exception (view and edit), the reviewer's transition screen for Approve, the recertification screen, the
+ * decision screen of Reject and Revert (a Decision Reason field besides the comment box), and a comment-only
+ * transition screen.
  */
 import type { LogicalField } from '../site-config';
 import { FIELD_SPECS } from './field-specs';
 
-export type ScreenKey = 'create' | 'default' | 'review' | 'recertify' | 'comment';
+export type ScreenKey = 'create' | 'default' | 'review' | 'recertify' | 'decision' | 'comment';
 
 /** A form field, or a system field by its Jira id. */
 export type ScreenField = LogicalField | 'summary' | 'attachment';
@@ -42,7 +43,7 @@ export const SCREENS: Readonly<Record<ScreenKey, ScreenDefinition>> = {
   },
   review: {
     name: 'Security Exception Review Screen',
-    description: 'what an approver sets to approve or reject.',
+    description: 'what an approver sets to approve.',
     fields: ['riskRating', 'compensatingControls', 'expirationDate'],
   },
   recertify: {
@@ -50,9 +51,18 @@ export const SCREENS: Readonly<Record<ScreenKey, ScreenDefinition>> = {
     description: 'the checklist, a fresh justification and the new expiry, to recertify.',
     fields: ['recertificationChecklist', 'justification', 'expirationDate'],
   },
+  /**
+   * A REST `update.comment` is reported not to reach a validator's modifiedFields (FORGE_NOTES §16); a paragraph
+   * field on the screen does (it is on the documented list), so the reason has a field of its own.
+   */
+  decision: {
+    name: 'Security Exception Decision Screen',
+    description: 'the reason for rejecting or reverting (Decision Reason, or the comment).',
+    fields: ['decisionReason'],
+  },
   comment: {
     name: 'Security Exception Comment Screen',
-    description: 'the comment of a transition that needs one (reject reason, what to restore).',
+    description: 'the comment of a transition that asks for one (what information is missing).',
     fields: [],
   },
 };

@@ -9,10 +9,13 @@ export interface SetupDependencies {
   readonly store: StorePort;
   /** The app's id (or its ARI): whose workflow rules to wire, among the rules the site offers. */
   readonly appId: string;
+  /** Mints the ids of new workflow rules (UUIDs); crypto.randomUUID unless a test fixes them. */
+  readonly newId?: () => string;
 }
 
 export interface SetupContext {
   readonly jira: ConfigurationPort;
   readonly report: SetupReportBuilder;
   readonly project: ProjectSummary;
+  readonly newId: () => string;
 }

@@ -25,6 +25,23 @@ export class SetupBlockedError extends SetupError {
   }
 }
 
+/**
+ * Jira's workflow validation (POST /workflows/create/validation) refused the workflow setup would create, so it
+ * created no workflow; `problems` has one sentence per error Jira gave, `report` what the run did before.
+ */
+export class WorkflowRefusedError extends SetupError {
+  readonly code = 'blocked';
+  constructor(
+    readonly problems: readonly string[],
+    readonly report: SetupReport,
+  ) {
+    super(
+      `Jira refused the workflow setup would create, so no workflow was created: ${problems.join(' ')} What setup created before it is kept; run setup again once this is resolved.`,
+    );
+    this.name = 'WorkflowRefusedError';
+  }
+}
+
 export class SetupBusyError extends SetupError {
   readonly code = 'busy';
   constructor() {

@@ -35,8 +35,12 @@ export interface TransitionDefinition {
   readonly from: readonly Status[];
   readonly to: Status;
   readonly screen: ScreenKey | null;
-  /** The `not-the-requester` condition: the requester does not even see the transition. */
-  readonly hiddenFromRequester: boolean;
+  /**
+   * The requester may not make it (segregation of duties): the `not-the-requester` condition hides it from them
+   * and the `requester-cannot-decide` expression validator refuses it, both evaluated by Jira itself, so the rule
+   * holds even where the app's validator cannot establish who is acting (FORGE_NOTES §16).
+   */
+  readonly notByRequester: boolean;
 }
 
 const transition = (
@@ -44,14 +48,14 @@ const transition = (
   name: string,
   from: readonly Status[],
   to: Status,
-  options: { screen?: ScreenKey; hiddenFromRequester?: boolean } = {},
+  options: { screen?: ScreenKey; notByRequester?: boolean } = {},
 ): TransitionDefinition => ({
   rule,
   name,
   from,
   to,
   screen: options.screen ?? null,
-  hiddenFromRequester: options.hiddenFromRequester ?? false,
+  notByRequester: options.notByRequester ?? false,
 });
 
 /** The initial transition: creating an issue puts it in Submitted. */
@@ -59,8 +63,8 @@ export const CREATE_TRANSITION_NAME = 'Create';
 export const INITIAL_STATUS: Status = 'Submitted';
 
 /**
- * Reject and Revert need a reason in the transition's comment, and Request info says what is missing: each has
- * a screen so a person can type one (Jira shows a transition's comment box only with a screen).
+ * Reject and Revert need a reason (Decision Reason or the comment), and Request info says what is missing: each
+ * has a screen so a person can type one (Jira shows a transition's comment box only with a screen).
  */
 export const WORKFLOW_TRANSITIONS: readonly TransitionDefinition[] = [
   transition('triage', 'Triage', ['Submitted'], 'Risk Review'),
@@ -68,11 +72,14 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionDefinition[] = [
   transition('request-info', 'Request info', ['Risk Review'], 'Submitted', { screen: 'comment' }),
   transition('approve', 'Approve', ['Risk Review'], 'Approved', {
     screen: 'review',
-    hiddenFromRequester: true,
+    notByRequester: true,
   }),
-  transition('reject', 'Reject', ['Risk Review'], 'Rejected', { screen: 'review' }),
+  transition('reject', 'Reject', ['Risk Review'], 'Rejected', { screen: 'decision' }),
   transition('start-recertification', 'Start recertification', ['Approved'], 'Recertification'),
-  transition('recertify', 'Recertify', ['Recertification'], 'Approved', { screen: 'recertify' }),
-  transition('revert', 'Revert', ['Approved', 'Recertification'], 'Reverted', { screen: 'comment' }),
+  transition('recertify', 'Recertify', ['Recertification'], 'Approved', {
+    screen: 'recertify',
+    notByRequester: true,
+  }),
+  transition('revert', 'Revert', ['Approved', 'Recertification'], 'Reverted', { screen: 'decision' }),
   transition('retire', 'Retire', ['Approved', 'Recertification'], 'Retired'),
 ];

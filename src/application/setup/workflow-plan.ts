@@ -41,10 +41,22 @@ export const statusReference = (status: Status): string => {
   return `5ec0e7c0-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
 };
 
-export const forgeRule = (rule: ForgeRule, config: Readonly<Record<string, unknown>>): WorkflowRule => ({
+/**
+ * A Forge rule with a fresh UUID as its `id` and `parameters.id`: the capabilities description shows
+ * `parameters.id`, and a live test reports the validation endpoint failing without it (FORGE_NOTES §3, §16).
+ */
+export const forgeRule = (
+  rule: ForgeRule,
+  config: Readonly<Record<string, unknown>>,
+  id: string,
+): WorkflowRule => ({
+  id,
   ruleKey: rule.ruleKey,
-  parameters: { key: rule.id, config: JSON.stringify(config), disabled: 'false', tag: '' },
+  parameters: { key: rule.id, config: JSON.stringify(config), id, disabled: 'false', tag: '' },
 });
+
+/** Transition ids as the SPEC example numbers them: "1" for the initial transition, then "11", "21", … */
+export const transitionId = (index: number): string => (index === 0 ? '1' : String(index * 10 + 1));
 
 /** Whether the app's validator guards the transition: every transition with policy rules. */
 export const isEnforced = (definition: TransitionDefinition): boolean =>
@@ -52,33 +64,51 @@ export const isEnforced = (definition: TransitionDefinition): boolean =>
 
 const transitionOf = (
   definition: TransitionDefinition,
-  rules: AppRules,
-  screenIds: Readonly<Record<ScreenKey, string>>,
+  index: number,
+  input: WorkflowInput,
 ): WorkflowTransition => {
+  const { rules, screenIds, newId } = input;
   const config = { transition: definition.rule };
+  const validators = [
+    ...(isEnforced(definition) ? [forgeRule(rules.validator, config, newId())] : []),
+    ...(definition.notByRequester ? [forgeRule(rules.requesterValidator, {}, newId())] : []),
+  ];
   return {
+    id: transitionId(index),
     name: definition.name,
     description: '',
     type: 'DIRECTED',
     toStatusReference: statusReference(definition.to),
     links: definition.from.map((from) => ({ fromStatusReference: statusReference(from) })),
-    validators: isEnforced(definition) ? [forgeRule(rules.validator, config)] : [],
-    actions: [forgeRule(rules.postFunction, config)],
-    conditions: definition.hiddenFromRequester
-      ? { operation: 'ALL', conditions: [forgeRule(rules.condition, {})], conditionGroups: [] }
+    validators,
+    actions: [forgeRule(rules.postFunction, config, newId())],
+    conditions: definition.notByRequester
+      ? {
+          operation: 'ALL',
+          conditions: [forgeRule(rules.condition, {}, newId())],
+          conditionGroups: [],
+        }
       : null,
     transitionScreen:
       definition.screen === null
         ? null
-        : { ruleKey: TRANSITION_SCREEN_RULE_KEY, parameters: { screenId: screenIds[definition.screen] } },
+        : {
+            id: newId(),
+            ruleKey: TRANSITION_SCREEN_RULE_KEY,
+            parameters: { screenId: screenIds[definition.screen] },
+          },
   };
 };
 
-export const buildWorkflow = (input: {
+export interface WorkflowInput {
   readonly statuses: Readonly<Record<Status, JiraStatus>>;
   readonly rules: AppRules;
   readonly screenIds: Readonly<Record<ScreenKey, string>>;
-}): NewWorkflow => ({
+  /** Mints a rule id (a UUID); injected so the plan stays testable. */
+  readonly newId: () => string;
+}
+
+export const buildWorkflow = (input: WorkflowInput): NewWorkflow => ({
   name: WORKFLOW_NAME,
   description: WORKFLOW_DESCRIPTION,
   statuses: WORKFLOW_STATUSES.map((definition) => {
@@ -93,6 +123,7 @@ export const buildWorkflow = (input: {
   }),
   transitions: [
     {
+      id: transitionId(0),
       name: CREATE_TRANSITION_NAME,
       description: '',
       type: 'INITIAL',
@@ -103,7 +134,7 @@ export const buildWorkflow = (input: {
       conditions: null,
       transitionScreen: null,
     },
-    ...WORKFLOW_TRANSITIONS.map((definition) => transitionOf(definition, input.rules, input.screenIds)),
+    ...WORKFLOW_TRANSITIONS.map((definition, index) => transitionOf(definition, index + 1, input)),
   ],
 });
 

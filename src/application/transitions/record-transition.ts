@@ -7,6 +7,7 @@
  */
 import type { HistoryAction } from '../../domain/vocabulary';
 import { commentsOf } from '../issue-mapping/comments';
+import { decisionReason } from '../issue-mapping/modified-fields';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
 import { updateLifecycle } from '../lifecycle/update-lifecycle';
 import { policyInForce } from '../policy/policy-store';
@@ -69,7 +70,10 @@ export const recordTransition = async (
     const [policy, appAccount] = await Promise.all([policyInForce(deps.store), appAccountId(deps)]);
     const now = deps.clock.now();
     const actor = request.actorAccountId;
-    const comment = commentsOf(issue).find((candidate) => candidate.id === request.commentId)?.text ?? '';
+    const comment = decisionReason(
+      issue.fields[config.fields.decisionReason ?? ''],
+      commentsOf(issue).find((candidate) => candidate.id === request.commentId)?.text ?? '',
+    );
     const entry = historyEntryFor(
       {
         action,

@@ -7,7 +7,7 @@
 import { evaluateTransition } from '../../domain/evaluate-transition';
 import type { Actor, TransitionName } from '../../domain/rules/rule';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
-import { transitionComment, type ModifiedFields } from '../issue-mapping/modified-fields';
+import { transitionReason, type ModifiedFields } from '../issue-mapping/modified-fields';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import { policyInForce } from '../policy/policy-store';
 import { appAccountId } from './app-account';
@@ -125,7 +125,10 @@ const evaluate = async (
     withRiskOwnerStatus(after.record, deps.jiraAsApp, appAccount),
   ]);
   const actor = name === 'auto-approve' ? await autoApproveActor(resolved, issue.id, deps) : resolved;
-  const transition = { name, comment: transitionComment(request.modifiedFields) };
+  const transition = {
+    name,
+    comment: transitionReason(request.modifiedFields, config.fields.decisionReason),
+  };
   const evaluation = evaluateTransition(
     transition,
     before.record,

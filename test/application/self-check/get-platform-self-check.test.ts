@@ -12,6 +12,7 @@ const directory = (admin: boolean, reads: string[]): DirectoryPort => ({
   myself: () => Promise.reject(new Error('not used')),
   getUser: () => Promise.reject(new Error('not used')),
   groupsOf: () => Promise.reject(new Error('not used')),
+  canBrowseIssue: () => Promise.reject(new Error('not used')),
   callerIsJiraAdmin: () => {
     reads.push('admin?');
     return Promise.resolve(admin);

@@ -19,19 +19,25 @@ const OURS = [
   rule(APP, 'exception-policy-validator', 'Validator', 'forge:expression-validator'),
   rule(APP, 'exception-lifecycle-recorder', 'Function', 'forge:workflow-post-function'),
   rule(APP, 'not-the-requester', 'Condition', 'forge:expression-condition'),
+  rule(APP, 'requester-cannot-decide', 'Validator', 'forge:expression-validator'),
 ];
 
 test.each([
   { appId: APP, form: 'the bare app id' },
   { appId: `ari:cloud:ecosystem::app/${APP}`, form: 'the app ARI' },
-])("finds the app's three rules from $form, among other apps' rules of the same module keys", ({ appId }) => {
+])("finds the app's four rules from $form, among other apps' rules of the same module keys", ({ appId }) => {
   const others = [
     rule('0ther-app', 'exception-policy-validator', 'Validator'),
     rule('0ther-app', 'not-the-requester', 'Condition'),
   ];
   expect(findAppRules([...others, ...OURS], appId)).toEqual({
     found: true,
-    rules: { validator: OURS[0], postFunction: OURS[1], condition: OURS[2] },
+    rules: {
+      validator: OURS[0],
+      postFunction: OURS[1],
+      condition: OURS[2],
+      requesterValidator: OURS[3],
+    },
   });
 });
 
@@ -39,12 +45,17 @@ test.each([
   {
     situation: 'no rules at all',
     rules: [],
-    missing: ['exception-policy-validator', 'exception-lifecycle-recorder', 'not-the-requester'],
+    missing: [
+      'exception-policy-validator',
+      'exception-lifecycle-recorder',
+      'not-the-requester',
+      'requester-cannot-decide',
+    ],
   },
   { situation: 'the validator missing', rules: OURS.slice(1), missing: ['exception-policy-validator'] },
   {
     situation: 'a module reported with another rule type',
-    rules: [OURS[0], OURS[1], rule(APP, 'not-the-requester', 'Validator')].flatMap((candidate) =>
+    rules: [OURS[0], OURS[1], rule(APP, 'not-the-requester', 'Validator'), OURS[3]].flatMap((candidate) =>
       candidate === undefined ? [] : [candidate],
     ),
     missing: ['not-the-requester'],

@@ -20,6 +20,16 @@ const RULES: AppRules = {
   validator: rule('forge:function-validator', 'exception-policy-validator', 'Validator'),
   postFunction: rule('forge:workflow-post-function', 'exception-lifecycle-recorder', 'Function'),
   condition: rule('forge:expression-condition', 'not-the-requester', 'Condition'),
+  requesterValidator: rule('forge:expression-validator', 'requester-cannot-decide', 'Validator'),
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** Rule ids as crypto.randomUUID mints them, numbered so the plan can be compared. */
+let minted = 0;
+const newId = (): string => {
+  minted += 1;
+  return `0000aaaa-0000-4000-8000-${String(minted).padStart(12, '0')}`;
 };
 
 const statuses = Object.fromEntries(
@@ -35,10 +45,11 @@ const SCREEN_IDS: Record<ScreenKey, string> = {
   default: '3',
   review: '4',
   recertify: '5',
-  comment: '6',
+  decision: '6',
+  comment: '7',
 };
 
-const workflow = buildWorkflow({ statuses, rules: RULES, screenIds: SCREEN_IDS });
+const workflow = buildWorkflow({ statuses, rules: RULES, screenIds: SCREEN_IDS, newId });
 const byReference = Object.fromEntries(
   workflow.statuses.map((status) => [status.statusReference, status.name]),
 );
@@ -102,14 +113,19 @@ test('every transition of DESIGN §3, with the rule keys and module ids the site
       from: ['Risk Review'],
       to: 'Submitted',
       rules: [V('request-info'), P('request-info')],
-      screen: '6',
+      screen: '7',
     },
     {
       name: 'Approve',
       type: 'DIRECTED',
       from: ['Risk Review'],
       to: 'Approved',
-      rules: [V('approve'), P('approve'), 'forge:expression-condition not-the-requester {}'],
+      rules: [
+        V('approve'),
+        'forge:expression-validator requester-cannot-decide {}',
+        P('approve'),
+        'forge:expression-condition not-the-requester {}',
+      ],
       screen: '4',
     },
     {
@@ -118,7 +134,7 @@ test('every transition of DESIGN §3, with the rule keys and module ids the site
       from: ['Risk Review'],
       to: 'Rejected',
       rules: [V('reject'), P('reject')],
-      screen: '4',
+      screen: '6',
     },
     {
       name: 'Start recertification',
@@ -133,7 +149,12 @@ test('every transition of DESIGN §3, with the rule keys and module ids the site
       type: 'DIRECTED',
       from: ['Recertification'],
       to: 'Approved',
-      rules: [V('recertify'), P('recertify')],
+      rules: [
+        V('recertify'),
+        'forge:expression-validator requester-cannot-decide {}',
+        P('recertify'),
+        'forge:expression-condition not-the-requester {}',
+      ],
       screen: '5',
     },
     {
@@ -157,22 +178,54 @@ test('every transition of DESIGN §3, with the rule keys and module ids the site
 
 test('a Forge rule carries the module ARI as key and its configuration as JSON text', () => {
   const approve = workflow.transitions.find((transition) => transition.name === 'Approve');
-  expect(approve?.validators).toEqual([
-    {
-      ruleKey: 'forge:function-validator',
-      parameters: {
-        key: 'ari:cloud:ecosystem::extension/app-1/env-1/static/exception-policy-validator',
-        config: '{"transition":"approve"}',
-        disabled: 'false',
-        tag: '',
-      },
+  const [policy, requester] = approve?.validators ?? [];
+  expect(policy).toEqual({
+    id: policy?.parameters.id,
+    ruleKey: 'forge:function-validator',
+    parameters: {
+      key: 'ari:cloud:ecosystem::extension/app-1/env-1/static/exception-policy-validator',
+      config: '{"transition":"approve"}',
+      id: expect.stringMatching(UUID) as string,
+      disabled: 'false',
+      tag: '',
     },
-  ]);
+  });
+  expect(requester?.parameters.key).toBe(
+    'ari:cloud:ecosystem::extension/app-1/env-1/static/requester-cannot-decide',
+  );
   expect(approve?.conditions?.operation).toBe('ALL');
   expect(approve?.transitionScreen).toEqual({
+    id: expect.stringMatching(UUID) as string,
     ruleKey: 'system:transition-screen',
     parameters: { screenId: '4' },
   });
+});
+
+test('transitions are numbered as the SPEC example, and every rule has an id of its own', () => {
+  expect(workflow.transitions.map((transition) => transition.id)).toEqual([
+    '1',
+    '11',
+    '21',
+    '31',
+    '41',
+    '51',
+    '61',
+    '71',
+    '81',
+    '91',
+  ]);
+  const rules = workflow.transitions.flatMap((transition) => [
+    ...transition.validators,
+    ...transition.actions,
+    ...(transition.conditions?.conditions ?? []),
+    ...(transition.transitionScreen === null ? [] : [transition.transitionScreen]),
+  ]);
+  const ids = rules.map((configured) => configured.id);
+  expect(ids.every((id) => id !== undefined && UUID.test(id))).toBe(true);
+  expect(new Set(ids).size).toBe(rules.length);
+  // Forge rules also carry it as parameters.id (the capabilities description's format).
+  for (const configured of rules.filter((candidate) => candidate.ruleKey.startsWith('forge:')))
+    expect(configured.parameters.id).toBe(configured.id);
 });
 
 test.each([

@@ -38,7 +38,12 @@ describe('the validator reads a configuration delivered as JSON text', () => {
         },
       });
       const outcome = await validateTransition(
-        { issueKey: 'SEC-12', configuration, modifiedFields: {}, principalAccountId: 'cy' },
+        {
+          issueKey: 'SEC-12',
+          configuration,
+          modifiedFields: {},
+          actorClaim: { kind: 'named', accountId: 'cy' },
+        },
         site.deps(),
       );
       expect(outcome).toEqual({ answer: { result: true } });

@@ -271,7 +271,7 @@ describe('validateTransition: recertify and reject', () => {
     expect(withReason).toEqual(PASS);
     expect(withoutReason).toEqual(
       refusal(
-        'A reason is required to reject: say in the comment why the exception is refused and what would make it acceptable.',
+        'A reason is required to reject: say in Decision Reason (or in the comment) why the exception is refused and what would make it acceptable.',
       ),
     );
   });

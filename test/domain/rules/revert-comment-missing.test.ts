@@ -5,7 +5,7 @@ import { APP, fails, PASSES, REVIEWER, ruleInput, type Scenario } from './rule-i
 const noComment = (example: string): RuleResult =>
   fails(
     'revert-comment-missing',
-    `A comment is required to revert: say what must be restored, for example "${example}"`,
+    `A reason is required to revert: say in Decision Reason (or in the comment) what must be restored, for example "${example}"`,
   );
 
 const FIREWALL_RESTORE = 'Remove the temporary firewall rule and restore the baseline rule set.';
@@ -20,6 +20,12 @@ describe('revertCommentMissing', () => {
     ],
     ['fails a person without a comment, quoting the pack', {}, noComment(FIREWALL_RESTORE)],
     ['fails a comment of only whitespace', { transition: { comment: ' \n' } }, noComment(FIREWALL_RESTORE)],
+    [
+      'fails zero-width and no-break spaces, which only look filled',
+      { transition: { comment: '\u200b\u00a0\u2060\ufeff' } },
+      noComment(FIREWALL_RESTORE),
+    ],
+    ['fails punctuation alone', { transition: { comment: '... -' } }, noComment(FIREWALL_RESTORE)],
     [
       "quotes the exception type's restore text",
       { actor: REVIEWER, edits: { type: 'MFA bypass' } },

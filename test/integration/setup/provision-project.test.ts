@@ -10,6 +10,9 @@ import { FRESH_SITE_CREATED, REQUESTER_FIELDS } from './expected-reports';
 import { readCustomFields, readProjectSchemes, readScreens, readWorkflow } from './read-back';
 import { APP_ID, ENVIRONMENT_ID, setupSitePerTest, totalOf, writeCalls } from './setup-site';
 
+// The first request of an operation compiles its schema from Jira's 2.5 MB document: seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes';
 
 const site = setupSitePerTest();
@@ -20,6 +23,7 @@ const validator = (transition: string): string =>
 const postFunction = (transition: string): string =>
   `forge:workflow-post-function ${extensionAri(APP_ID, ENVIRONMENT_ID, 'exception-lifecycle-recorder')} {"transition":"${transition}"}`;
 const notTheRequester = `forge:expression-condition ${extensionAri(APP_ID, ENVIRONMENT_ID, 'not-the-requester')} {}`;
+const requesterCannotDecide = `forge:expression-validator ${extensionAri(APP_ID, ENVIRONMENT_ID, 'requester-cannot-decide')} {}`;
 const screen = (name: string): string => `system:transition-screen ${name}`;
 
 const enforced = (name: string, rule: string, from: string[], to: string) => ({
@@ -52,21 +56,24 @@ const EXPECTED_TRANSITIONS = [
   },
   {
     ...enforced('Approve', 'approve', ['Risk Review'], 'Approved'),
+    validators: [validator('approve'), requesterCannotDecide],
     conditions: [notTheRequester],
     screen: screen('Security Exception Review Screen'),
   },
   {
     ...enforced('Reject', 'reject', ['Risk Review'], 'Rejected'),
-    screen: screen('Security Exception Review Screen'),
+    screen: screen('Security Exception Decision Screen'),
   },
   enforced('Start recertification', 'start-recertification', ['Approved'], 'Recertification'),
   {
     ...enforced('Recertify', 'recertify', ['Recertification'], 'Approved'),
+    validators: [validator('recertify'), requesterCannotDecide],
+    conditions: [notTheRequester],
     screen: screen('Security Exception Recertify Screen'),
   },
   {
     ...enforced('Revert', 'revert', ['Approved', 'Recertification'], 'Reverted'),
-    screen: screen('Security Exception Comment Screen'),
+    screen: screen('Security Exception Decision Screen'),
   },
   enforced('Retire', 'retire', ['Approved', 'Recertification'], 'Retired'),
 ];
@@ -122,6 +129,11 @@ describe('setup on a fresh site', () => {
         ruleType: 'Validator',
       },
       {
+        id: extensionAri(APP_ID, ENVIRONMENT_ID, 'requester-cannot-decide'),
+        ruleKey: 'forge:expression-validator',
+        ruleType: 'Validator',
+      },
+      {
         id: extensionAri(APP_ID, ENVIRONMENT_ID, 'exception-lifecycle-recorder'),
         ruleKey: 'forge:workflow-post-function',
         ruleType: 'Function',
@@ -144,6 +156,7 @@ describe('setup on a fresh site', () => {
         'Business Justification',
         'Expiration Date',
       ],
+      'Security Exception Decision Screen': ['Decision Reason'],
       'Security Exception Comment Screen': [],
     });
   });
@@ -177,6 +190,7 @@ describe('setup on a fresh site', () => {
         `${CF}:multicheckboxes`,
         ['Controls still effective', 'Justification still valid', 'No better option available'],
       ],
+      'Decision Reason': [`${CF}:textarea`, []],
     });
   });
 
@@ -217,6 +231,7 @@ describe('setup on a fresh site', () => {
         remediationPlan: id('Remediation Plan'),
         riskRating: id('Risk Rating'),
         recertificationChecklist: id('Recertification Checklist'),
+        decisionReason: id('Decision Reason'),
       },
       issueTypeId: site().sim.state.issueType('Exception')?.id,
       statuses: Object.fromEntries(
@@ -254,6 +269,7 @@ describe('setup on a fresh site', () => {
       'field "Recertification Checklist" (customfield_10009)',
       'context "Default Configuration Scheme for Recertification Checklist" of field "Recertification Checklist"',
       'options of field "Recertification Checklist"',
+      'field "Decision Reason" (customfield_10010)',
       'issue type "Exception" (10001)',
       'status "Submitted" (10003)',
       'status "Risk Review" (10004)',
@@ -270,8 +286,10 @@ describe('setup on a fresh site', () => {
       'fields on screen "Security Exception Review Screen"',
       'screen "Security Exception Recertify Screen" (5)',
       'fields on screen "Security Exception Recertify Screen"',
-      'screen "Security Exception Comment Screen" (6)',
-      'workflow "Security Exception Workflow" (00000000-0000-4000-8000-00000000001b)',
+      'screen "Security Exception Decision Screen" (6)',
+      'fields on screen "Security Exception Decision Screen"',
+      'screen "Security Exception Comment Screen" (7)',
+      'workflow "Security Exception Workflow" (00000000-0000-4000-8000-000000000005)',
       'issue type "Exception" in the issue type scheme of project SEC',
       'workflow scheme "SEC: Security Exception Workflow Scheme" (10001) of project SEC',
       'screen scheme "Security Exception Screen Scheme" (2)',
@@ -279,7 +297,7 @@ describe('setup on a fresh site', () => {
       'site configuration for project SEC',
     ]);
     expect(writeCalls(site().sim)).toEqual(writesBefore);
-    expect(totalOf(writesBefore)).toBe(59);
+    expect(totalOf(writesBefore)).toBe(63);
   });
 
   test("an Exception runs through the workflow with the app's rules as Jira calls them", async () => {

@@ -9,6 +9,9 @@ import { SetupIncompleteError } from '../../../src/application/setup/setup-error
 import { FRESH_SITE_CREATED } from './expected-reports';
 import { startSetupSite, writeCalls, type SetupSite } from './setup-site';
 
+// The first request of an operation compiles its schema from Jira's 2.5 MB document: seconds on a busy machine.
+jest.setTimeout(30_000);
+
 let site: SetupSite | undefined;
 
 afterEach(async () => {
@@ -31,6 +34,9 @@ const failure = async (run: Promise<unknown>): Promise<SetupIncompleteError> => 
   return error;
 };
 
+const withoutWorkflowId = (entry: string): string =>
+  entry.replace(/^(workflow "[^"]+") \([0-9a-f-]{36}\)$/, '$1 (id)');
+
 describe.each([
   {
     fault: 'every workflow create answered 503',
@@ -38,7 +44,7 @@ describe.each([
     step: 'workflow "Security Exception Workflow"',
     cause: 'Jira answered 503 to POST /rest/api/3/workflows/create',
     createdBefore: FRESH_SITE_CREATED.indexOf(
-      'workflow "Security Exception Workflow" (00000000-0000-4000-8000-00000000001b)',
+      'workflow "Security Exception Workflow" (00000000-0000-4000-8000-000000000005)',
     ),
   },
   {
@@ -62,7 +68,10 @@ describe.each([
 
     site.sim.faults.clear();
     const resumed = await provisionProject(site.deps, { projectKey: 'SEC' });
-    expect(resumed.created).toEqual(FRESH_SITE_CREATED.slice(createdBefore));
+    // The simulator's ids of the workflow depend on how often validation ran before it.
+    expect(resumed.created.map(withoutWorkflowId)).toEqual(
+      FRESH_SITE_CREATED.slice(createdBefore).map(withoutWorkflowId),
+    );
     expect(resumed.adopted).toEqual([]);
 
     const writes = writeCalls(site.sim);
@@ -94,5 +103,5 @@ test('a create Jira applied but whose answer was lost is found again, not repeat
   expect([...site.sim.state.fields.values()].filter((field) => field.name === 'Exception Type')).toHaveLength(
     1,
   );
-  expect(site.sim.calls.count('POST /rest/api/3/field')).toBe(10);
+  expect(site.sim.calls.count('POST /rest/api/3/field')).toBe(11);
 });

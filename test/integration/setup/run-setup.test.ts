@@ -6,6 +6,9 @@ import { SITE_CONFIG_KEY, SiteConfigSchema } from '../../../src/application/site
 import { FRESH_SITE_CREATED } from './expected-reports';
 import { callerAs, setupSitePerTest, totalOf, writeCalls } from './setup-site';
 
+// The first request of an operation compiles its schema from Jira's 2.5 MB document: seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const site = setupSitePerTest();
 
 test('a user who is not a Jira administrator is refused, and nothing is read or written as the app', async () => {

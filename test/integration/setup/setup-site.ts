@@ -109,11 +109,14 @@ export const callerAs = (sim: JiraSimulator, accountId: string) => ({
   },
 });
 
-/** Requests that change Jira, by call key; `POST /rest/api/3/workflows` only reads. */
+/** POSTs that only read: the workflow read and the workflow validation. */
+const READING_POSTS = ['POST /rest/api/3/workflows', 'POST /rest/api/3/workflows/create/validation'];
+
+/** Requests that change Jira, by call key. */
 export const writeCalls = (sim: JiraSimulator): Record<string, number> =>
   Object.fromEntries(
     Object.entries(sim.calls.snapshot()).filter(
-      ([call]) => !call.startsWith('GET ') && call !== 'POST /rest/api/3/workflows',
+      ([call]) => !call.startsWith('GET ') && !READING_POSTS.includes(call),
     ),
   );
 

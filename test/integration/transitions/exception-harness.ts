@@ -19,7 +19,12 @@ import type { AdfDocument } from '../../../src/application/ports/jira-port';
 import { provisionProject } from '../../../src/application/setup/provision-project';
 import { SITE_CONFIG_KEY, SiteConfigSchema, type SiteConfig } from '../../../src/application/site-config';
 import * as handlers from '../../../src/index';
-import { extensionAri, type FaultSettings, type JiraSimulator } from '../../../simulator';
+import {
+  extensionAri,
+  type FaultSettings,
+  type JiraSimulator,
+  type ValidatorPayload,
+} from '../../../simulator';
 import { fastRetryPolicy } from '../../support/fast-retry-policy';
 import { forgeRuntime } from '../../support/forge-on-simulator';
 import {
@@ -68,6 +73,8 @@ export interface ScreenEdits {
   readonly checklist?: readonly string[];
   /** The screen's comment box: sent as Jira's REST clients send it, `update.comment[].add.body` in ADF. */
   readonly comment?: string;
+  /** The Decision Reason field of the Reject and Revert screens, in ADF as REST v3 writes a paragraph field. */
+  readonly decisionReason?: string;
 }
 
 export interface ExceptionSite {
@@ -95,7 +102,14 @@ export interface ExceptionSite {
   close(): Promise<void>;
 }
 
-const installApp = (sim: JiraSimulator): void => {
+/** How Jira's validator payload may differ from the simulator's (FORGE_NOTES §16), for tests of the variants. */
+export type ValidatorPayloadVariant = (payload: ValidatorPayload) => ValidatorPayload;
+
+/** Installs the app (again, replacing it), its validator seeing the payload through `variant`. */
+export const installApp = (
+  sim: JiraSimulator,
+  variant: ValidatorPayloadVariant = (payload) => payload,
+): void => {
   sim.installApp({
     appId: APP_ID,
     environmentId: ENVIRONMENT_ID,
@@ -105,7 +119,7 @@ const installApp = (sim: JiraSimulator): void => {
       { key: 'issue-created', type: 'trigger', events: ['avi:jira:created:issue'] },
       { key: 'issue-updated', type: 'trigger', events: ['avi:jira:updated:issue'] },
     ],
-    validate: (payload, context) => handlers.validateTransition(payload, context),
+    validate: (payload, context) => handlers.validateTransition(variant(payload), context),
     postFunction: (event) => handlers.recordTransition(event),
     // manifest.yml filters both triggers with ignoreSelf: the app's own creates and edits are not delivered.
     onEvent: async (name, event) => {
@@ -135,6 +149,10 @@ const writeFields = (
   if (edits.riskRating !== undefined) fields[F.riskRating] = { value: edits.riskRating };
   if (edits.checklist !== undefined)
     fields[F.recertificationChecklist] = edits.checklist.map((value) => ({ value }));
+  if (edits.decisionReason !== undefined) {
+    if (F.decisionReason === undefined) throw new Error('setup recorded no Decision Reason field');
+    fields[F.decisionReason] = adf(edits.decisionReason);
+  }
   return fields;
 };
 
