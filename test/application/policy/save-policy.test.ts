@@ -82,7 +82,7 @@ describe('savePolicy', () => {
             path: 'justificationMinLength',
             message: 'must be a whole number of letters or digits from 0 to 2000',
           },
-          { path: '', message: 'Unrecognized key: "colour"' },
+          { path: 'colour', message: 'is not a policy setting' },
         ],
       },
     });
