@@ -11,6 +11,7 @@ import { toInstant } from '../domain/utc-days';
 import { registerToCsv } from '../application/register-csv';
 import { CliError, EXIT_USAGE } from './cli-error';
 import { loadPolicy, loadRegister } from './load-inputs';
+import { printable, printableJson, printableLine } from './printable';
 import type { ReadText } from './read-json-file';
 
 export const USAGE = `Usage:
@@ -82,7 +83,7 @@ const disallow = (values: Values, command: string, names: readonly (keyof Values
     throw usageError(`${command} does not take ${given.map((name) => `--${name}`).join(', ')}`);
 };
 
-const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+const json = (value: unknown): string => `${printableJson(JSON.stringify(value, null, 2))}\n`;
 
 const kpiCommand = (values: Values, io: CliIo): string => {
   disallow(values, 'kpi', ['format']);
@@ -149,11 +150,13 @@ export const runCli = (args: readonly string[], io: CliIo): number => {
     if (command === undefined) throw usageError('a command is required');
     const handler = COMMANDS[command];
     if (handler === undefined) throw usageError(`unknown command "${command}"`);
-    io.stdout(handler(values, io));
+    io.stdout(printable(handler(values, io)));
     return 0;
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    io.stderr(`security-exceptions: ${error.message}\n`);
+    // Messages quote file names and register text: one printable line each.
+    const lines = error.message.split('\n').map(printableLine);
+    io.stderr(`security-exceptions: ${lines.join('\n')}\n`);
     return error.exitCode;
   }
 };

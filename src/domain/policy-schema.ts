@@ -8,21 +8,81 @@ import { z } from 'zod';
 import { CONTROL_MAPPING } from './control-mapping';
 import { EXCEPTION_TYPES, RISK_RATINGS, type ExceptionType, type RiskRating } from './vocabulary';
 
-const ControlReferenceSchema = z.strictObject({ id: z.string().min(1), title: z.string().min(1) });
+/**
+ * Bounds on every policy value (ISSUE6 B6): wide enough for any real policy, narrow enough that nothing downstream
+ * (planner, KPIs, tiers, rules, the stored version key) meets a value it cannot work with. A value out of bounds is
+ * refused on save with a message naming the range; a stored one is clamped on read (stored-policy.ts).
+ */
+export const POLICY_BOUNDS = {
+  /** Five years: longer is not an exception but a decision to live without the control. */
+  periodDays: { min: 1, max: 1825 },
+  cumulativeDays: { min: 1, max: 3650 },
+  recertifications: { min: 1, max: 100 },
+  slaHours: { min: 1, max: 8760 },
+  urgentAssetThreshold: { min: 0, max: 100_000 },
+  justificationMinLength: { min: 0, max: 2000 },
+  daysBeforeExpiry: { min: 0, max: 365 },
+  assetInventorySize: { min: 1, max: 100_000_000 },
+  /** The stored version key has six digits (policy-store.ts). */
+  version: { min: 1, max: 999_999 },
+  textLength: { max: 2000 },
+  nameLength: { max: 255 },
+  approverGroups: { max: 50 },
+  controlReferences: { max: 50 },
+} as const;
 
-export const ControlMappingSchema = z.strictObject({
-  cisV8: z.array(ControlReferenceSchema),
-  iso27001: z.array(ControlReferenceSchema),
-  soc2: z.array(ControlReferenceSchema),
+type Range = { readonly min: number; readonly max: number };
+
+/** A whole number in `range`, refused with a message that names the range (the path names the field). */
+const wholeNumber = (range: Range, unit: string) => {
+  const message = `must be a whole number of ${unit} from ${range.min} to ${range.max}`;
+  return z
+    .number({ error: message })
+    .int({ error: message })
+    .min(range.min, { error: message })
+    .max(range.max, {
+      error: message,
+    });
+};
+
+const number = (range: Range, unit: string) => {
+  const message = `must be a number of ${unit} from ${range.min} to ${range.max}`;
+  return z.number({ error: message }).min(range.min, { error: message }).max(range.max, { error: message });
+};
+
+const text = (max: number, required: boolean) => {
+  const base = z.string().max(max, { error: `must be at most ${max} characters` });
+  return required ? base.min(1, { error: 'must not be empty' }) : base;
+};
+
+const ControlReferenceSchema = z.strictObject({
+  id: text(POLICY_BOUNDS.nameLength.max, true),
+  title: text(POLICY_BOUNDS.nameLength.max, true),
+});
+const controlList = z.array(ControlReferenceSchema).max(POLICY_BOUNDS.controlReferences.max, {
+  error: `must list at most ${POLICY_BOUNDS.controlReferences.max} controls`,
 });
 
-const positiveDays = z.number().int().positive();
+export const ControlMappingSchema = z.strictObject({
+  cisV8: controlList,
+  iso27001: controlList,
+  soc2: controlList,
+});
+
+const periodDays = wholeNumber(POLICY_BOUNDS.periodDays, 'days');
+const cumulativeDays = wholeNumber(POLICY_BOUNDS.cumulativeDays, 'days');
+const slaHours = number(POLICY_BOUNDS.slaHours, 'hours');
 
 export const TierPolicySchema = z.strictObject({
   /** Longest approval or recertification period, in days from the decision. */
-  maxDurationDays: positiveDays,
+  maxDurationDays: periodDays,
   /** Jira group names whose members may approve at this tier (any one suffices). */
-  approverGroups: z.array(z.string().min(1)).min(1, 'must name at least one Jira group'),
+  approverGroups: z
+    .array(text(POLICY_BOUNDS.nameLength.max, true))
+    .min(1, 'must name at least one Jira group')
+    .max(POLICY_BOUNDS.approverGroups.max, {
+      error: `must name at most ${POLICY_BOUNDS.approverGroups.max} Jira groups`,
+    }),
 });
 export type TierPolicy = z.infer<typeof TierPolicySchema>;
 
@@ -31,11 +91,11 @@ export const PolicyPackSchema = z.strictObject({
   defaultRating: z.enum(RISK_RATINGS),
   autoApprovalAllowed: z.boolean(),
   /** Per-type cap on a period; the effective cap is the smaller of this and the tier's. */
-  maxDurationDays: positiveDays.nullable(),
+  maxDurationDays: periodDays.nullable(),
   evidenceRequired: z.boolean(),
   controls: ControlMappingSchema,
   /** What must be restored when the exception is reverted; quoted in the revert comment. */
-  restoreText: z.string().min(1),
+  restoreText: text(POLICY_BOUNDS.textLength.max, true),
 });
 export type PolicyPack = z.infer<typeof PolicyPackSchema>;
 
@@ -120,9 +180,9 @@ export const DEFAULT_JUSTIFICATION_TEMPLATE =
 
 export const PolicySchema = z
   .strictObject({
-    version: z.number().int().positive(),
+    version: wholeNumber(POLICY_BOUNDS.version, 'versions'),
     updatedAt: z.iso.datetime({ offset: true }).nullable().default(null),
-    updatedBy: z.string().nullable().default(null),
+    updatedBy: text(POLICY_BOUNDS.nameLength.max, false).nullable().default(null),
     tiers: z
       .strictObject({
         Low: TierPolicySchema,
@@ -134,41 +194,54 @@ export const PolicySchema = z
     /** Whether a Low-tier request whose type allows it may be approved by the app without a human. */
     autoApproveLow: z.boolean().default(true),
     /** Urgent requests touching more than this many assets get their provisional rating raised one step. */
-    urgentAssetThreshold: z.number().int().nonnegative().default(3),
+    urgentAssetThreshold: wholeNumber(POLICY_BOUNDS.urgentAssetThreshold, 'assets').default(3),
     compensatingControlsFromTier: z.enum(RISK_RATINGS).default('Medium'),
     /** Attachments are required from this tier up, and for every type whose pack says so. */
     evidenceFromTier: z.enum(RISK_RATINGS).default('High'),
-    justificationMinLength: z.number().int().nonnegative().default(40),
-    justificationTemplate: z.string().default(DEFAULT_JUSTIFICATION_TEMPLATE),
+    /** Counted in letters and digits (visible-text.ts). */
+    justificationMinLength: wholeNumber(POLICY_BOUNDS.justificationMinLength, 'letters or digits').default(
+      40,
+    ),
+    justificationTemplate: text(POLICY_BOUNDS.textLength.max, false).default(DEFAULT_JUSTIFICATION_TEMPLATE),
     riskOwnerMayBeRequester: z.boolean().default(false),
     decisionSlaHours: z
-      .strictObject({ Urgent: z.number().positive(), Standard: z.number().positive() })
+      .strictObject({ Urgent: slaHours, Standard: slaHours })
       .default({ Urgent: 24, Standard: 120 }),
-    cumulativeCapDays: positiveDays.default(365),
+    cumulativeCapDays: cumulativeDays.default(365),
     chronic: z
-      .strictObject({ recertifications: z.number().int().positive(), cumulativeDays: positiveDays })
+      .strictObject({
+        recertifications: wholeNumber(POLICY_BOUNDS.recertifications, 'recertifications'),
+        cumulativeDays,
+      })
       .default({ recertifications: 2, cumulativeDays: 180 }),
     reminders: z
       .strictObject({
-        fractionOfPeriod: z.number().gt(0).lt(1),
-        daysBeforeExpiry: z.number().int().nonnegative(),
+        fractionOfPeriod: z
+          .number({ error: 'must be a fraction between 0 and 1 (for example 0.75)' })
+          .gt(0, { error: 'must be a fraction between 0 and 1 (for example 0.75)' })
+          .lt(1, { error: 'must be a fraction between 0 and 1 (for example 0.75)' }),
+        daysBeforeExpiry: wholeNumber(POLICY_BOUNDS.daysBeforeExpiry, 'days'),
       })
       .default({ fractionOfPeriod: 0.75, daysBeforeExpiry: 14 }),
     escalation: z
       .strictObject({
         projectKey: z
           .string()
+          .max(POLICY_BOUNDS.nameLength.max, { error: 'must be a Jira project key such as ENG' })
           .regex(/^[A-Z][A-Z0-9_]*$/, 'must be a Jira project key such as ENG')
           .nullable(),
-        issueType: z.string().min(1),
+        issueType: text(POLICY_BOUNDS.nameLength.max, true),
       })
       .default({ projectKey: null, issueType: 'Task' }),
     kpi: z
       .strictObject({
         /** Number of assets in scope; null means unknown, and the assets-excepted share is then "no data". */
-        assetInventorySize: z.number().int().positive().nullable(),
-        assetsExceptedTarget: z.number().min(0).max(1),
-        decisionTargetHours: z.number().positive(),
+        assetInventorySize: wholeNumber(POLICY_BOUNDS.assetInventorySize, 'assets').nullable(),
+        assetsExceptedTarget: z
+          .number({ error: 'must be a fraction from 0 to 1 (for example 0.05)' })
+          .min(0, { error: 'must be a fraction from 0 to 1 (for example 0.05)' })
+          .max(1, { error: 'must be a fraction from 0 to 1 (for example 0.05)' }),
+        decisionTargetHours: slaHours,
       })
       .default({ assetInventorySize: null, assetsExceptedTarget: 0.05, decisionTargetHours: 48 }),
     packs: z
@@ -184,11 +257,15 @@ export const PolicySchema = z
       .default(defaultPacks),
   })
   .superRefine((policy, ctx) => {
-    if (policy.chronic.cumulativeDays > policy.cumulativeCapDays) {
+    // Only between two values in bounds: a cap out of bounds has its own message.
+    const capInBounds = policy.cumulativeCapDays >= POLICY_BOUNDS.cumulativeDays.min;
+    if (capInBounds && policy.chronic.cumulativeDays > policy.cumulativeCapDays) {
       ctx.addIssue({
         code: 'custom',
         path: ['chronic', 'cumulativeDays'],
         message: `must not exceed cumulativeCapDays (${policy.cumulativeCapDays}): a case is chronic before it is capped`,
+        // What a stored policy is clamped to on read (stored-policy.ts).
+        params: { clampTo: policy.cumulativeCapDays },
       });
     }
   });

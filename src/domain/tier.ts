@@ -1,6 +1,7 @@
 /** Tier, routing and duration caps of DESIGN.md §4, derived from an exception and the policy. */
 import type { Policy } from './policy-schema';
 import type { ExceptionRecord } from './register-schema';
+import { hasContent } from './visible-text';
 import { raiseOneStep, ratingIndex, type ExceptionType, type RiskRating } from './vocabulary';
 
 type Rated = Pick<ExceptionRecord, 'type' | 'urgency' | 'affectedAssets' | 'riskRating'>;
@@ -57,7 +58,7 @@ export const routeOf = (
     tier === 'Low' &&
     policy.autoApproveLow &&
     policy.packs[exception.type].autoApprovalAllowed &&
-    exception.compensatingControls.trim() !== '';
+    hasContent(exception.compensatingControls);
   return autoApprovable ? 'auto-approve' : 'tier-1-review';
 };
 

@@ -1,7 +1,9 @@
 /**
- * Resolver function of the admin page (policy, setup, export). Each resolver parses its payload with the
- * contract's schema and delegates to one use case; refusals (not an admin, an outdated version) are answers the
- * page shows, never thrown. Admin rights are checked in the use cases, under the caller's own Jira identity.
+ * Resolver function of the admin page (policy, setup, export). Each resolver checks first that the caller is a
+ * Jira admin (under their own identity), and only then parses its payload with the contract's schema and delegates
+ * to one use case: someone who is not an admin learns nothing about what a payload should look like (ISSUE6 B10).
+ * The use cases check again, so none of them relies on its caller. Refusals (not an admin, an outdated version)
+ * are answers the page shows, never thrown.
  */
 import Resolver, { type Request } from '@forge/resolver';
 import type { z } from 'zod';
@@ -10,6 +12,7 @@ import { getPolicy } from '../application/policy/get-policy';
 import { listPolicyVersions } from '../application/policy/list-policy-versions';
 import { savePolicy } from '../application/policy/save-policy';
 import { validatePolicy } from '../application/policy/validate-policy';
+import { notAdminRefusal } from '../application/policy/require-jira-admin';
 import {
   SavePolicyRequestSchema,
   ValidatePolicyRequestSchema,
@@ -25,11 +28,13 @@ const invalidRequest = (error: z.ZodError): AdminRefusal => ({
   error: { code: 'invalid-request', message: invalidRequestMessage(error) },
 });
 
-const withPayload =
-  <T, R>(schema: z.ZodType<T>, handle: (payload: T) => Promise<R>) =>
-  ({ payload }: Request): Promise<R | AdminRefusal> => {
+/** The admin check, then the payload parsed with `schema`, then `handle`. */
+const adminWithPayload =
+  <T, R>(what: string, schema: z.ZodType<T>, handle: (payload: T) => Promise<R>) =>
+  async ({ payload }: Request): Promise<R | AdminRefusal> => {
+    if (!(await forgeDependencies().jiraAsUser.callerIsJiraAdmin())) return notAdminRefusal(what);
     const parsed = schema.safeParse(payload ?? {});
-    return parsed.success ? handle(parsed.data) : Promise.resolve(invalidRequest(parsed.error));
+    return parsed.success ? handle(parsed.data) : invalidRequest(parsed.error);
   };
 
 const notYet = (name: string, issue: string) => () =>
@@ -39,11 +44,15 @@ export const adminResolver = new Resolver()
   .define('getPolicy', () => getPolicy(forgeDependencies()))
   .define(
     'validatePolicy',
-    withPayload(ValidatePolicyRequestSchema, (request) => validatePolicy(request, forgeDependencies())),
+    adminWithPayload('check a security exception policy', ValidatePolicyRequestSchema, (request) =>
+      validatePolicy(request, forgeDependencies()),
+    ),
   )
   .define(
     'savePolicy',
-    withPayload(SavePolicyRequestSchema, (request) => savePolicy(request, forgeDependencies())),
+    adminWithPayload('change the security exception policy', SavePolicyRequestSchema, (request) =>
+      savePolicy(request, forgeDependencies()),
+    ),
   )
   .define('listPolicyVersions', () => listPolicyVersions(forgeDependencies()))
   .define('getSetupStatus', getSetupStatusResolver)

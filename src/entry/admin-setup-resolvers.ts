@@ -1,6 +1,7 @@
 /**
- * The admin page's setup resolvers: guard, delegate to setup (run as the app, after the caller's own Jira admin
- * permission is checked), and answer setup's refusals as the contract's `{ok: false, error}`.
+ * The admin page's setup resolvers: the caller's own Jira admin permission first (before any payload is looked
+ * at: ISSUE6 B10), then guard, delegate to setup (run as the app; it checks the permission again), and answer
+ * setup's refusals as the contract's `{ok: false, error}`.
  */
 import type { Request } from '@forge/resolver';
 import { z } from 'zod';
@@ -84,10 +85,10 @@ export const getSetupStatusResolver = async ({
   payload,
   context,
 }: Request): Promise<GetSetupStatusResponse> => {
-  const request = GetSetupStatusRequestSchema.safeParse(payload ?? {});
-  if (!request.success) return refused('invalid-request', invalidRequestMessage(request.error));
   if (!(await forgeDependencies().jiraAsUser.callerIsJiraAdmin()))
     return refused('not-admin', 'Only a Jira administrator can see the setup status. Nothing was changed.');
+  const request = GetSetupStatusRequestSchema.safeParse(payload ?? {});
+  if (!request.success) return refused('invalid-request', invalidRequestMessage(request.error));
   const deps = setupDependencies(context);
   if ('ok' in deps) return deps;
   const { projectKey } = request.data;
@@ -95,6 +96,8 @@ export const getSetupStatusResolver = async ({
 };
 
 export const runSetupResolver = async ({ payload, context }: Request): Promise<RunSetupResponse> => {
+  if (!(await forgeDependencies().jiraAsUser.callerIsJiraAdmin()))
+    return refused('not-admin', 'Only a Jira administrator can run setup. Nothing was changed.');
   const request = RunSetupPayloadSchema.safeParse(payload ?? {});
   if (!request.success) return refused('invalid-request', invalidRequestMessage(request.error));
   const deps = setupDependencies(context);

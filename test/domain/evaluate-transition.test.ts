@@ -153,7 +153,7 @@ describe('evaluateTransition', () => {
         {
           code: 'justification-too-short',
           message:
-            'Business Justification is too short: 7 characters, the policy asks for at least 40. Explain the need and the business impact.',
+            'Business Justification is too short: 6 letters or digits, the policy asks for at least 40. Explain the need and the business impact; spaces, punctuation and invisible characters do not count.',
         },
         {
           code: 'risk-owner-missing',

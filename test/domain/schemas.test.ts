@@ -129,7 +129,7 @@ describe('policy schema', () => {
   });
 
   it.each([
-    { input: { version: 0 }, errors: ['version: Too small: expected number to be >0'] },
+    { input: { version: 0 }, errors: ['version: must be a whole number of versions from 1 to 999999'] },
     {
       input: { version: 2, justificationMinLenght: 10 },
       errors: [': Unrecognized key: "justificationMinLenght"'],

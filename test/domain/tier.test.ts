@@ -50,6 +50,10 @@ describe('tier and routing', () => {
   it.each([
     { type: 'Endpoint control gap', controls: 'Isolated VLAN', route: 'auto-approve' },
     { type: 'Endpoint control gap', controls: '  ', route: 'tier-1-review' },
+    { type: 'Endpoint control gap', controls: '\u200B\u2060\uFEFF', route: 'tier-1-review' },
+    { type: 'Endpoint control gap', controls: '- - - ....', route: 'tier-1-review' },
+    { type: 'Endpoint control gap', controls: 'N/A', route: 'tier-1-review' },
+    { type: 'Endpoint control gap', controls: '\u3164\u00AD\u202E', route: 'tier-1-review' },
     { type: 'Other', controls: 'x', riskRating: 'Low', route: 'tier-1-review' },
     { type: 'Firewall rule', controls: 'x', route: 'tier-1-review' },
     { type: 'MFA bypass', controls: 'x', route: 'c-level-sign-off' },

@@ -2,7 +2,9 @@
  * An in-memory stand-in for `@forge/kvs`'s `kvs` client with the service's documented behaviour: JSON values,
  * the key pattern, `FAIL_IF_EXISTS` refused with HTTP 409 `KEY_CONFLICT`, TTLs, query pages of at most 100 in key
  * order with an opaque cursor, and (the part that bites) expired keys that linger until KVS gets round to deleting
- * them: reads still return them, with their `expireTime` when asked. `purgeExpired()` is that deletion.
+ * them: reads still return them, with their `expireTime` when asked, a `FAIL_IF_EXISTS` write is refused by them,
+ * and an `OVERRIDE` write with `returnValue: 'PREVIOUS'` returns them. `purgeExpired()` is that deletion.
+ * Each call takes effect at once, as one request to the service would: concurrent callers interleave between calls.
  * https://developer.atlassian.com/platform/forge/storage-reference/kvs-api/
  */
 // Deep imports: these test doubles stand in for the package's index, which tests replace with jest.mock.
@@ -12,9 +14,12 @@ import {
   type BeginsWithClause,
   type GetResult,
   type ListResult,
+  type OverrideAndReturnSetOptions,
   type PolicySetOptions,
   type QueryOptions,
   type Result,
+  type SetOptions,
+  type SetResult,
   type TtlUnit,
 } from '@forge/kvs/out/interfaces/types';
 import type { KvsClient, KvsQuery } from '../../src/adapters/kvs/kvs-store';
@@ -56,11 +61,28 @@ const checkKey = (key: string): void => {
 export class FakeKvs implements KvsClient {
   private readonly entries = new Map<string, StoredEntry>();
 
+  /**
+   * Awaited before each get, set and delete takes effect: none by default; a test of concurrent callers sets one
+   * (for example a macrotask) so that their requests interleave as they would over the network.
+   */
+  roundTrip: () => Promise<void> = () => Promise.resolve();
+
   constructor(private readonly nowMs: () => number = () => Date.now()) {}
+
+  private afterRoundTrip<R>(request: () => Promise<R>): Promise<R> {
+    return this.roundTrip().then(request);
+  }
 
   get<T>(key: string, options: { metadataFields?: MetadataField[] }): Promise<GetResult<T> | undefined>;
   get<T>(key: string): Promise<T | undefined>;
   get<T>(key: string, options?: { metadataFields?: MetadataField[] }): Promise<GetResult<T> | T | undefined> {
+    return this.afterRoundTrip(() => this.getNow<T>(key, options));
+  }
+
+  private getNow<T>(
+    key: string,
+    options?: { metadataFields?: MetadataField[] },
+  ): Promise<GetResult<T> | T | undefined> {
     checkKey(key);
     const entry = this.entries.get(key);
     if (entry === undefined) return Promise.resolve(undefined);
@@ -69,24 +91,54 @@ export class FakeKvs implements KvsClient {
     return Promise.resolve({ key, value, ...this.expiry(entry, options.metadataFields) });
   }
 
-  set(key: string, value: unknown, options?: PolicySetOptions): Promise<void> {
+  set(key: string, value: unknown, options?: PolicySetOptions | SetOptions): Promise<void>;
+  set<U>(
+    key: string,
+    value: unknown,
+    options: OverrideAndReturnSetOptions,
+  ): Promise<SetResult<U> | undefined>;
+  set<U>(
+    key: string,
+    value: unknown,
+    options?: PolicySetOptions | SetOptions | OverrideAndReturnSetOptions,
+  ): Promise<unknown> {
+    return this.afterRoundTrip(() => this.setNow<U>(key, value, options));
+  }
+
+  private setNow<U>(
+    key: string,
+    value: unknown,
+    options?: PolicySetOptions | SetOptions | OverrideAndReturnSetOptions,
+  ): Promise<SetResult<U> | undefined> {
     checkKey(key);
     if (value === undefined) return Promise.reject(kvsError(400, 'INVALID_VALUE', 'A value is required.'));
-    if (options?.keyPolicy === 'FAIL_IF_EXISTS' && this.entries.has(key)) {
+    const keyPolicy = options !== undefined && 'keyPolicy' in options ? options.keyPolicy : 'OVERRIDE';
+    const previous = this.entries.get(key);
+    if (keyPolicy === 'FAIL_IF_EXISTS' && previous !== undefined) {
       return Promise.reject(kvsError(409, 'KEY_CONFLICT', 'The key already exists.'));
     }
     const ttl = options?.ttl;
-    this.entries.set(key, {
+    const written: StoredEntry = {
       json: JSON.stringify(value),
       expiresAt: ttl === undefined ? null : this.nowMs() + ttl.value * UNIT_MS[ttl.unit],
+    };
+    this.entries.set(key, written);
+    if (options === undefined || !('returnValue' in options)) return Promise.resolve(undefined);
+    const returned = options.returnValue === 'PREVIOUS' ? previous : written;
+    if (returned === undefined) return Promise.resolve(undefined);
+    return Promise.resolve({
+      key,
+      value: JSON.parse(returned.json) as U,
+      ...this.expiry(returned, options.returnMetadataFields ?? []),
     });
-    return Promise.resolve();
   }
 
   delete(key: string): Promise<void> {
-    checkKey(key);
-    this.entries.delete(key);
-    return Promise.resolve();
+    return this.afterRoundTrip(() => {
+      checkKey(key);
+      this.entries.delete(key);
+      return Promise.resolve();
+    });
   }
 
   query(options: QueryOptions = {}): KvsQuery {

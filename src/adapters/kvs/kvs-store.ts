@@ -4,7 +4,13 @@
  * results"), so reads ask for EXPIRE_TIME and treat an expired value as absent, and a lock whose holder expired
  * is taken over instead of blocking the sweep for two days.
  * https://developer.atlassian.com/platform/forge/storage-reference/kvs-api/
+ *
+ * The takeover is atomic although plain KVS keys have no conditional writes (transaction conditions exist only for
+ * custom entities): it swaps its own value in with `keyPolicy: OVERRIDE, returnValue: PREVIOUS`, a single write
+ * that answers what it replaced. Only the caller that replaced an expired (or absent) value has the lock; a caller
+ * that replaced a live holder puts that holder back. See `takeOver`.
  */
+import { randomUUID } from 'node:crypto';
 import {
   ForgeKvsAPIError,
   kvs,
@@ -13,11 +19,18 @@ import {
   type BeginsWithClause,
   type GetResult,
   type ListResult,
+  type OverrideAndReturnSetOptions,
   type PolicySetOptions,
   type QueryOptions,
+  type SetResult,
 } from '@forge/kvs';
 import type { z } from 'zod';
-import type { StoreEntry, StorePort } from '../../application/ports/store-port';
+import {
+  LockValueSchema,
+  type LockLease,
+  type StoreEntry,
+  type StorePort,
+} from '../../application/ports/store-port';
 
 /** A KVS query, as far as the store uses it (the package does not export its QueryBuilder type). */
 export interface KvsQuery {
@@ -31,6 +44,11 @@ export interface KvsQuery {
 export interface KvsClient {
   get<T>(key: string, options: { metadataFields?: MetadataField[] }): Promise<GetResult<T> | undefined>;
   set(key: string, value: unknown, options?: PolicySetOptions): Promise<void>;
+  set<U>(
+    key: string,
+    value: unknown,
+    options: OverrideAndReturnSetOptions,
+  ): Promise<SetResult<U> | undefined>;
   delete(key: string): Promise<void>;
   query(options?: QueryOptions): KvsQuery;
 }
@@ -77,11 +95,54 @@ export class KvsStore implements StorePort {
     if (await this.setUnlessPresent(key, value, options)) return true;
     const holder = await this.client.get<unknown>(key, WITH_EXPIRY);
     if (holder !== undefined && !this.expired(holder.expireTime)) return false;
-    // The holder expired but KVS has not deleted it yet. Taking over is not atomic: two takers that both saw the
-    // expired holder can both succeed (the second deletes the first's fresh key). The sweep's actions are
-    // idempotent by key, so the lock saves work; it is not what keeps an action from happening twice.
-    await this.client.delete(key);
-    return this.setUnlessPresent(key, value, options);
+    return this.takeOver(key, value, ttlSeconds);
+  }
+
+  /**
+   * The holder expired but KVS has not deleted it yet (or just did). Swap our value in and look at what it
+   * replaced: the swap is one write, so of several takers exactly one replaces the expired holder (or nothing,
+   * once KVS purged it); every later one replaces that winner's live value, and puts it back with what was left of
+   * its TTL. A taker that lost can thus leave its own value in place of the winner's for a moment, or, when two
+   * losers interleave, one loser's value behind for at most one TTL: the lock then stays taken a little longer than
+   * needed, never held twice. Release compares tokens, so such a leftover is never freed by the wrong holder.
+   */
+  private async takeOver(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
+    const replaced = await this.client.set<unknown>(key, value, {
+      keyPolicy: 'OVERRIDE',
+      ttl: { value: ttlSeconds, unit: 'SECONDS' },
+      returnValue: 'PREVIOUS',
+      returnMetadataFields: [MetadataField.EXPIRE_TIME],
+    });
+    if (replaced?.value === undefined || this.expired(replaced.expireTime)) return true;
+    await this.putBack(key, replaced.value, replaced.expireTime);
+    return false;
+  }
+
+  private async putBack(key: string, value: unknown, expireTime: string | undefined): Promise<void> {
+    if (expireTime === undefined) {
+      await this.client.set(key, value);
+      return;
+    }
+    // At least a second: the holder's lease ran out while we swapped, and a TTL must be positive.
+    const seconds = Math.max(1, Math.ceil((Date.parse(expireTime) - this.nowMs()) / 1000));
+    await this.client.set(key, value, { keyPolicy: 'OVERRIDE', ttl: { value: seconds, unit: 'SECONDS' } });
+  }
+
+  async acquireLock(key: string, owner: string, ttlSeconds: number): Promise<LockLease | null> {
+    const token = randomUUID();
+    return (await this.setIfAbsent(key, { owner, token }, ttlSeconds)) ? { key, owner, token } : null;
+  }
+
+  /**
+   * Deletes the lock when it still holds this lease's token. Reading then deleting is two steps: a holder that
+   * overran its own TTL could, in the moment between them, delete a lock just taken over. Holders release well
+   * within their TTL (callers choose it many times longer than their work), so that moment does not arise.
+   */
+  async releaseLock(lease: LockLease): Promise<void> {
+    const holder = await this.client.get<unknown>(lease.key, WITH_EXPIRY);
+    if (holder === undefined || this.expired(holder.expireTime)) return;
+    const lock = LockValueSchema.safeParse(holder.value);
+    if (lock.success && lock.data.token === lease.token) await this.client.delete(lease.key);
   }
 
   private async setUnlessPresent(key: string, value: unknown, options: PolicySetOptions): Promise<boolean> {

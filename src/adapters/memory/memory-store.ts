@@ -2,8 +2,14 @@
  * StorePort in memory: for use-case tests and the local sandbox. Values are stored as JSON text, like KVS, so a
  * value that would not survive serialisation fails here too; TTLs expire against an injected clock.
  */
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { StoreEntry, StorePort } from '../../application/ports/store-port';
+import {
+  LockValueSchema,
+  type LockLease,
+  type StoreEntry,
+  type StorePort,
+} from '../../application/ports/store-port';
 
 export class MemoryStore implements StorePort {
   private readonly entries = new Map<string, { json: string; expiresAt: number | null }>();
@@ -34,6 +40,19 @@ export class MemoryStore implements StorePort {
     if (this.live(key) !== undefined) return Promise.resolve(false);
     this.entries.set(key, { json: JSON.stringify(value), expiresAt: this.nowMs() + ttlSeconds * 1000 });
     return Promise.resolve(true);
+  }
+
+  /** Atomic here by construction: JavaScript runs this check and write without interleaving another caller. */
+  async acquireLock(key: string, owner: string, ttlSeconds: number): Promise<LockLease | null> {
+    const token = randomUUID();
+    return (await this.setIfAbsent(key, { owner, token }, ttlSeconds)) ? { key, owner, token } : null;
+  }
+
+  releaseLock(lease: LockLease): Promise<void> {
+    const json = this.live(lease.key);
+    const lock = json === undefined ? undefined : LockValueSchema.safeParse(JSON.parse(json));
+    if (lock?.success === true && lock.data.token === lease.token) this.entries.delete(lease.key);
+    return Promise.resolve();
   }
 
   delete(key: string): Promise<void> {

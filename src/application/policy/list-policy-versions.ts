@@ -1,6 +1,6 @@
 /** listPolicyVersions: who changed the policy when, newest first (DESIGN.md §4: every change is kept). */
 import type { ListPolicyVersionsResponse } from '../../contracts/admin-policy';
-import { PolicySchema } from '../../domain/policy-schema';
+import { StoredPolicySchema } from '../../domain/stored-policy';
 import type { PolicyDependencies } from './policy-dependencies';
 import { CURRENT_POLICY_KEY, CurrentPolicyPointerSchema, POLICY_VERSION_PREFIX } from './policy-store';
 import { refuseUnlessJiraAdmin } from './require-jira-admin';
@@ -18,10 +18,10 @@ export const listPolicyVersions = async (
   if (refusal !== null) return refusal;
   const [pointer, entries] = await Promise.all([
     deps.store.get(CURRENT_POLICY_KEY, CurrentPolicyPointerSchema),
-    deps.store.listByPrefix(POLICY_VERSION_PREFIX, PolicySchema, MAX_LISTED_VERSIONS),
+    deps.store.listByPrefix(POLICY_VERSION_PREFIX, StoredPolicySchema, MAX_LISTED_VERSIONS),
   ]);
   const versions = entries
-    .map(({ value }) => ({
+    .map(({ value: { policy: value } }) => ({
       version: value.version,
       updatedAt: value.updatedAt,
       updatedBy: value.updatedBy,

@@ -1,10 +1,37 @@
-/** A submitted policy checked against the domain schema, its problems in the contract's `{path, message}` form. */
+/**
+ * A submitted policy checked against the domain schema, its problems in the contract's `{path, message}` form:
+ * bounded in number and length, naming fields, never quoting values (ISSUE6 B10). A member the caller invented is
+ * named only when it is a plain name (an unknown setting is most often a typo the admin needs to see).
+ */
 import type { z } from 'zod';
 import type { PolicyProblem } from '../../contracts/admin-policy';
 import { PolicySchema, type Policy } from '../../domain/policy-schema';
 
-const problemsOf = (error: z.ZodError): PolicyProblem[] =>
-  error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+/** Beyond this many, one more problem says how many were left out. */
+export const MAX_POLICY_PROBLEMS = 30;
+const MAX_PROBLEM_MESSAGE = 200;
+const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9_ /-]{0,39}$/;
+
+const segment = (key: PropertyKey): string =>
+  typeof key === 'number' ? String(key) : typeof key === 'string' && PLAIN_NAME.test(key) ? key : '(member)';
+const pathOf = (path: readonly PropertyKey[]): string => path.map(segment).join('.');
+const boundedMessage = (message: string): string =>
+  message.length <= MAX_PROBLEM_MESSAGE ? message : `${message.slice(0, MAX_PROBLEM_MESSAGE - 1)}…`;
+
+const problemsOfIssue = (issue: z.core.$ZodIssue): PolicyProblem[] =>
+  issue.code === 'unrecognized_keys'
+    ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: 'is not a policy setting' }))
+    : [{ path: pathOf(issue.path), message: boundedMessage(issue.message) }];
+
+const problemsOf = (error: z.ZodError): PolicyProblem[] => {
+  const problems = error.issues.flatMap(problemsOfIssue);
+  if (problems.length <= MAX_POLICY_PROBLEMS) return problems;
+  const more = problems.length - (MAX_POLICY_PROBLEMS - 1);
+  return [
+    ...problems.slice(0, MAX_POLICY_PROBLEMS - 1),
+    { path: '', message: `and ${more} more problems: fix these and check again` },
+  ];
+};
 
 export type PolicyCheck =
   { readonly ok: true; readonly policy: Policy } | { readonly ok: false; readonly problems: PolicyProblem[] };

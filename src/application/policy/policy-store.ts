@@ -4,7 +4,8 @@
  * Versions are never deleted: exceptions record the version they were approved under.
  */
 import { z } from 'zod';
-import { defaultPolicy, PolicySchema, type Policy } from '../../domain/policy-schema';
+import { defaultPolicy, type Policy } from '../../domain/policy-schema';
+import { StoredPolicySchema } from '../../domain/stored-policy';
 import type { StorePort } from '../ports/store-port';
 
 export const CURRENT_POLICY_KEY = 'policy:current';
@@ -26,18 +27,35 @@ export class MissingPolicyVersionError extends Error {
   }
 }
 
-/** The policy in force, or undefined when none has been stored yet. */
-export const readCurrentPolicy = async (store: StorePort): Promise<Policy | undefined> => {
+export type PolicyWarn = (message: string) => void;
+
+/** Names the fields only: policy values are the tenant's. */
+const warnClamped = (version: number, clamped: readonly string[], warn: PolicyWarn): void => {
+  if (clamped.length > 0)
+    warn(
+      `Policy version ${version} has values outside today's bounds, used at the nearest bound until an admin saves the policy again: ${clamped.join(', ')}.`,
+    );
+};
+
+/**
+ * The policy in force, or undefined when none has been stored yet. A stored value out of today's bounds is clamped
+ * to the bound with a warning (stored-policy.ts), so no validator, trigger or KPI fails on an older policy.
+ */
+export const readCurrentPolicy = async (
+  store: StorePort,
+  warn: PolicyWarn = console.warn,
+): Promise<Policy | undefined> => {
   const pointer = await store.get(CURRENT_POLICY_KEY, CurrentPolicyPointerSchema);
   if (pointer === undefined) return undefined;
-  const policy = await store.get(policyVersionKey(pointer.version), PolicySchema);
-  if (policy === undefined) throw new MissingPolicyVersionError(pointer.version);
-  return policy;
+  const stored = await store.get(policyVersionKey(pointer.version), StoredPolicySchema);
+  if (stored === undefined) throw new MissingPolicyVersionError(pointer.version);
+  warnClamped(pointer.version, stored.clamped, warn);
+  return stored.policy;
 };
 
 /**
  * The policy the rules enforce. Before the install trigger has stored version 1 (or if it failed), the
  * default policy applies: it is exactly what version 1 will be.
  */
-export const policyInForce = async (store: StorePort): Promise<Policy> =>
-  (await readCurrentPolicy(store)) ?? defaultPolicy();
+export const policyInForce = async (store: StorePort, warn: PolicyWarn = console.warn): Promise<Policy> =>
+  (await readCurrentPolicy(store, warn)) ?? defaultPolicy();

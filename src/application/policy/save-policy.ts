@@ -62,14 +62,15 @@ export const savePolicy = async (
   const refusal = await refuseUnlessJiraAdmin(deps.jiraAsUser, 'change the security exception policy');
   if (refusal !== null) return refusal;
   const { accountId } = await deps.jiraAsUser.myself();
-  const locked = await deps.store.setIfAbsent(POLICY_SAVE_LOCK_KEY, { by: accountId }, SAVE_LOCK_SECONDS);
-  if (!locked)
+  // A save that crashed leaves its lock behind until the TTL runs out; acquireLock then takes it over atomically.
+  const lease = await deps.store.acquireLock(POLICY_SAVE_LOCK_KEY, accountId, SAVE_LOCK_SECONDS);
+  if (lease === null)
     return conflict(
       'Another policy change is being saved at this moment. Nothing was saved; reload the policy and try again.',
     );
   try {
     return await saveLocked(request, deps, accountId);
   } finally {
-    await deps.store.delete(POLICY_SAVE_LOCK_KEY);
+    await deps.store.releaseLock(lease);
   }
 };

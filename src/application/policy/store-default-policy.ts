@@ -21,8 +21,8 @@ export const storeDefaultPolicy = async (deps: {
 }): Promise<StoreDefaultPolicyOutcome> => {
   const { store } = deps;
   if ((await store.get(CURRENT_POLICY_KEY, CurrentPolicyPointerSchema)) !== undefined) return 'policy-exists';
-  if (!(await store.setIfAbsent(POLICY_SAVE_LOCK_KEY, { by: 'install' }, LOCK_SECONDS)))
-    return 'save-in-progress';
+  const lease = await store.acquireLock(POLICY_SAVE_LOCK_KEY, 'install', LOCK_SECONDS);
+  if (lease === null) return 'save-in-progress';
   try {
     if ((await store.get(CURRENT_POLICY_KEY, CurrentPolicyPointerSchema)) !== undefined)
       return 'policy-exists';
@@ -31,6 +31,6 @@ export const storeDefaultPolicy = async (deps: {
     await store.set(CURRENT_POLICY_KEY, { version: policy.version });
     return 'stored';
   } finally {
-    await store.delete(POLICY_SAVE_LOCK_KEY);
+    await store.releaseLock(lease);
   }
 };

@@ -26,6 +26,3 @@ export const TRANSITION_GERUNDS: Readonly<Record<TransitionName, string>> = {
   revert: 'Reverting',
   retire: 'Retiring',
 };
-
-/** Text compared as a person reads it: surrounding and repeated whitespace does not make it different. */
-export const normaliseWhitespace = (text: string): string => text.trim().replace(/\s+/g, ' ');

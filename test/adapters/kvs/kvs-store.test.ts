@@ -96,6 +96,107 @@ describe('KvsStore over @forge/kvs', () => {
     });
   });
 
+  describe('acquireLock / releaseLock', () => {
+    const OwnedLockSchema = z.object({ owner: z.string(), token: z.string() });
+    const interleave = () => {
+      kvs().roundTrip = () => new Promise((resolve) => setImmediate(resolve));
+    };
+    afterEach(() => {
+      kvs().roundTrip = () => Promise.resolve();
+    });
+
+    it('gives a lease with a fresh token, refuses a second taker while held, and frees on release', async () => {
+      const lease = await store.acquireLock('lock:policy', 'cy', 30);
+
+      expect(lease).toEqual({ key: 'lock:policy', owner: 'cy', token: expect.any(String) as string });
+      await expect(store.acquireLock('lock:policy', 'dee', 30)).resolves.toBeNull();
+      expect(kvs().ttlSecondsOf('lock:policy')).toBe(30);
+      await store.releaseLock(lease!);
+      expect(kvs().keys()).toEqual([]);
+      await expect(store.acquireLock('lock:policy', 'dee', 30)).resolves.toMatchObject({ owner: 'dee' });
+    });
+
+    it.each([
+      ['one after the other', false],
+      ['with their requests interleaved', true],
+    ])(
+      'gives exactly one of two takers an expired lock KVS still keeps (%s), and keeps the winner in place',
+      async (_case, concurrent) => {
+        await store.acquireLock('lock:policy', 'crashed', 30);
+        now += 30_000;
+        if (concurrent) interleave();
+
+        const leases = await Promise.all([
+          store.acquireLock('lock:policy', 'cy', 30),
+          store.acquireLock('lock:policy', 'dee', 30),
+        ]);
+
+        const winners = leases.filter((lease) => lease !== null);
+        expect(winners).toHaveLength(1);
+        await expect(store.get('lock:policy', OwnedLockSchema)).resolves.toEqual({
+          owner: winners[0]!.owner,
+          token: winners[0]!.token,
+        });
+        expect(kvs().ttlSecondsOf('lock:policy')).toBe(30);
+      },
+    );
+
+    const START_OF_TAKEOVER = NOW + 30_000;
+
+    it('puts back the live winner it swapped out, with what was left of the winner’s TTL', async () => {
+      await store.acquireLock('lock:policy', 'crashed', 30);
+      now += 30_000;
+      // Every request takes a second and a turn of the event loop: cy swaps first, dee swaps out cy's live lease.
+      kvs().roundTrip = async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        now += 1_000;
+      };
+      const [cy, dee] = await Promise.all([
+        store.acquireLock('lock:policy', 'cy', 30),
+        store.acquireLock('lock:policy', 'dee', 30),
+      ]);
+
+      expect(dee).toBeNull();
+      await expect(store.get('lock:policy', OwnedLockSchema)).resolves.toEqual({
+        owner: 'cy',
+        token: cy!.token,
+      });
+      // cy's swap landed at +5 s (after both FAIL_IF_EXISTS and both reads), so its lease ends at +35 s. dee
+      // computed what was left at +6 s and its put-back landed at +7 s: cy's lease now ends at +36 s, one round trip
+      // later (never earlier), not dee's full 30 s from +7 s. The read above was at +8 s.
+      expect(now).toBe(START_OF_TAKEOVER + 8_000);
+      expect(kvs().ttlSecondsOf('lock:policy')).toBe(28);
+    });
+
+    it('takes the lock when KVS deletes the expired holder between the read and the swap', async () => {
+      await store.acquireLock('lock:policy', 'crashed', 30);
+      now += 30_000;
+      // Requests: FAIL_IF_EXISTS (refused), the read (expired holder), then KVS deletes it just before the swap.
+      let requests = 0;
+      kvs().roundTrip = () => {
+        requests += 1;
+        if (requests === 3) kvs().purgeExpired();
+        return Promise.resolve();
+      };
+
+      await expect(store.acquireLock('lock:policy', 'cy', 30)).resolves.toMatchObject({ owner: 'cy' });
+      expect(kvs().keys()).toEqual(['lock:policy']);
+    });
+
+    it('leaves alone a lock taken over after its own lease expired', async () => {
+      const slow = await store.acquireLock('lock:policy', 'slow', 30);
+      now += 31_000;
+      const next = await store.acquireLock('lock:policy', 'next', 30);
+
+      await store.releaseLock(slow!);
+
+      await expect(store.get('lock:policy', OwnedLockSchema)).resolves.toEqual({
+        owner: 'next',
+        token: next!.token,
+      });
+    });
+  });
+
   describe('listByPrefix', () => {
     const seed = async (prefix: string, count: number) => {
       for (let position = 0; position < count; position += 1) {

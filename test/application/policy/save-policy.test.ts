@@ -78,8 +78,11 @@ describe('savePolicy', () => {
         message: 'The policy was not saved: fix the problems listed and save again.',
         problems: [
           { path: 'tiers.High.approverGroups', message: 'must name at least one Jira group' },
-          { path: 'justificationMinLength', message: 'Too small: expected number to be >=0' },
-          { path: '', message: 'Unrecognized key: "colour"' },
+          {
+            path: 'justificationMinLength',
+            message: 'must be a whole number of letters or digits from 0 to 2000',
+          },
+          { path: 'colour', message: 'is not a policy setting' },
         ],
       },
     });

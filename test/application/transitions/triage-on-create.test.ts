@@ -77,7 +77,7 @@ describe('triageOnCreate', () => {
       riskOwner: 'ana',
     });
     const missing = [
-      'Business Justification is too short: 8 characters, the policy asks for at least 40. Explain the need and the business impact.',
+      'Business Justification is too short: 6 letters or digits, the policy asks for at least 40. Explain the need and the business impact; spaces, punctuation and invisible characters do not count.',
       'Risk Owner cannot be the requester: the policy asks for someone else to be accountable for this risk. Pick another Risk Owner.',
       'Affected Assets needs at least one asset identifier, such as prod-db-01.',
     ];

@@ -81,6 +81,17 @@ describe('controlsCoverage (in-force exceptions with compensating controls)', ()
       expected: { value: 0.25, numerator: 1, denominator: 4 },
     },
     {
+      case: 'invisible characters, punctuation padding and "n/a" describe no control',
+      register: [
+        anException({ status: 'Approved', compensatingControls: 'IP allow-listing' }),
+        anException({ status: 'Approved', compensatingControls: '\u200B\u200C\u200D\u2060\uFEFF' }),
+        anException({ status: 'Approved', compensatingControls: '\u00AD\u202E\u2066\u3164' }),
+        anException({ status: 'Recertification', compensatingControls: '........ - - -' }),
+        anException({ status: 'Recertification', compensatingControls: 'n/a' }),
+      ],
+      expected: { value: 0.2, numerator: 1, denominator: 5 },
+    },
+    {
       case: 'all covered',
       register: [anException({ status: 'Recertification', compensatingControls: 'Daily log review' })],
       expected: { value: 1, numerator: 1, denominator: 1 },

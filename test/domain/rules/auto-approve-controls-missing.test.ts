@@ -15,6 +15,16 @@ describe('autoApproveControlsMissing', () => {
         'Compensating Controls is required for auto-approval: describe what limits the exposure (for example IP allow-listing and daily log review).',
       ),
     ],
+    ...['\u200B\u200C\u200D\u2060\uFEFF', '\u00AD\u202E\u2066\u3164', '- - - ........', 'n/a'].map(
+      (padding): [string, Scenario, RuleResult] => [
+        `fails Low with controls that are only ${JSON.stringify(padding)}`,
+        { edits: { ...LOW_ENDPOINT, compensatingControls: padding } },
+        fails(
+          'auto-approve-controls-missing',
+          'Compensating Controls is required for auto-approval: describe what limits the exposure (for example IP allow-listing and daily log review). Spaces, punctuation, invisible characters and placeholders such as "n/a" do not count.',
+        ),
+      ],
+    ),
     [
       'leaves tiers where controls are required anyway to compensatingControlsMissing',
       { edits: { riskRating: 'Medium', compensatingControls: '' } },

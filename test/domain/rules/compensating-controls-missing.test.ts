@@ -8,8 +8,28 @@ const missingFor = (tier: string): RuleResult =>
     `Compensating Controls is required for ${tier} risk: describe what limits the exposure (for example IP allow-listing and daily log review).`,
   );
 
+const paddedFor = (tier: string): RuleResult =>
+  fails(
+    'compensating-controls-missing',
+    `Compensating Controls is required for ${tier} risk: describe what limits the exposure (for example IP allow-listing and daily log review). Spaces, punctuation, invisible characters and placeholders such as "n/a" do not count.`,
+  );
+
 describe('compensatingControlsMissing', () => {
   it.each<[string, Scenario, RuleResult]>([
+    [
+      'fails zero-width characters',
+      { edits: { compensatingControls: '\u200B\u200D\u2060\uFEFF' } },
+      paddedFor('Medium'),
+    ],
+    [
+      'fails soft hyphens and bidi controls',
+      { edits: { compensatingControls: '\u00AD\u202E\u2067' } },
+      paddedFor('Medium'),
+    ],
+    ['fails punctuation padding', { edits: { compensatingControls: '........ - - -' } }, paddedFor('Medium')],
+    ['fails "n/a"', { edits: { compensatingControls: 'N/A' } }, paddedFor('Medium')],
+    ['fails "none"', { edits: { compensatingControls: 'None.' } }, paddedFor('Medium')],
+    ['passes a short real control', { edits: { compensatingControls: 'EDR' } }, PASSES],
     ['passes controls at Medium', {}, PASSES],
     ['fails none at Medium', { edits: { compensatingControls: '' } }, missingFor('Medium')],
     [

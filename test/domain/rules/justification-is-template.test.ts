@@ -18,6 +18,18 @@ describe('justificationIsTemplate', () => {
       TEMPLATE,
     ],
     [
+      'fails the template with punctuation, case and invisible characters changed',
+      {
+        edits: {
+          justification: DEFAULT_JUSTIFICATION_TEMPLATE.toUpperCase()
+            .replaceAll('?', '!!')
+            .replaceAll(' ', ' \u200B')
+            .replace('exception', 'excep\u00ADtion'),
+        },
+      },
+      TEMPLATE,
+    ],
+    [
       'passes the template with words added',
       { edits: { justification: `${DEFAULT_JUSTIFICATION_TEMPLATE} Partner settlements stop.` } },
       PASSES,

@@ -6,22 +6,43 @@ import { fails, PASSES, ruleInput, type Scenario } from './rule-input';
 const tooShort = (length: number, minimum = 40): RuleResult =>
   fails(
     'justification-too-short',
-    `Business Justification is too short: ${length} characters, the policy asks for at least ${minimum}. Explain the need and the business impact.`,
+    `Business Justification is too short: ${length} letters or digits, the policy asks for at least ${minimum}. Explain the need and the business impact; spaces, punctuation and invisible characters do not count.`,
   );
 
-const FORTY = 'Partner settlements stop without port 22.'.slice(0, 40);
+/** Exactly 40 letters and digits. */
+const FORTY = 'Partner settlements stop without SFTP, port 222';
 
 describe('justificationTooShort', () => {
   it.each<[string, Scenario, RuleResult]>([
     ['passes a long justification', {}, PASSES],
     ['passes exactly the minimum length', { edits: { justification: FORTY } }, PASSES],
-    ['fails one character under the minimum', { edits: { justification: FORTY.slice(0, 39) } }, tooShort(39)],
-    ['fails a short justification', { edits: { justification: 'Needed for SFTP' } }, tooShort(15)],
-    ['counts after trimming', { edits: { justification: `   ${FORTY.slice(0, 12)}   \n` } }, tooShort(12)],
+    ['fails one letter under the minimum', { edits: { justification: FORTY.slice(0, -1) } }, tooShort(39)],
+    ['fails a short justification', { edits: { justification: 'Needed for SFTP' } }, tooShort(13)],
+    ['counts no spaces', { edits: { justification: `   ${FORTY.replaceAll(' ', '     ')}   \n` } }, PASSES],
+    ['counts no emoji', { edits: { justification: `${FORTY.slice(0, -1)}🔥🔥🔥` } }, tooShort(39)],
+    ['counts no dots of padding', { edits: { justification: `Needed.${'.'.repeat(60)}` } }, tooShort(6)],
     [
-      'counts an emoji as one character',
-      { edits: { justification: `${FORTY.slice(0, 38)}🔥` } },
-      tooShort(39),
+      'counts no zero-width spaces, joiners, word joiners or byte order marks',
+      { edits: { justification: `Needed for SFTP${'\u200B\u200C\u200D\u2060\uFEFF'.repeat(10)}` } },
+      tooShort(13),
+    ],
+    [
+      'counts no soft hyphens, bidi controls or Hangul fillers',
+      { edits: { justification: `Needed for SFTP${'\u00AD\u202E\u2066\u3164'.repeat(10)}` } },
+      tooShort(13),
+    ],
+    [
+      'counts no no-break or ideographic spaces, and no dashes',
+      { edits: { justification: `Needed for SFTP${'\u00A0-\u3000–'.repeat(10)}` } },
+      tooShort(13),
+    ],
+    [
+      'counts letters of every script, an accented letter as one',
+      {
+        policy: { justificationMinLength: 44 },
+        edits: { justification: `Crème brûlée ${'Ошибка認証'.repeat(4)}` },
+      },
+      tooShort(43, 44),
     ],
     [
       "uses the policy's minimum",
@@ -37,6 +58,11 @@ describe('justificationTooShort', () => {
     [
       'leaves a short untouched template to justificationIsTemplate',
       { policy: { justificationTemplate: 'Why?' }, edits: { justification: ' Why? ' } },
+      PASSES,
+    ],
+    [
+      'leaves a field of padding to justificationMissing',
+      { edits: { justification: '.... - - - \u200B\u200B n/a' } },
       PASSES,
     ],
     [

@@ -1,4 +1,4 @@
-import { justificationDigest } from '../../../src/domain/justification-digest';
+import { justificationDigest, whitespaceJustificationDigest } from '../../../src/domain/justification-digest';
 import type { RuleResult } from '../../../src/domain/rules/rule';
 import { justificationUnchanged } from '../../../src/domain/rules/justification-unchanged';
 import { APPROVED_JUSTIFICATION, FRESH_JUSTIFICATION, IN_RECERTIFICATION } from './recertification';
@@ -30,6 +30,28 @@ describe('justificationUnchanged', () => {
       {
         record: IN_RECERTIFICATION,
         edits: { justification: `  ${APPROVED_JUSTIFICATION.toUpperCase().replace(/ /g, '\n ')}  ` },
+      },
+      UNCHANGED,
+    ],
+    [
+      'fails the same words re-punctuated, with invisible characters slipped in',
+      {
+        record: IN_RECERTIFICATION,
+        edits: {
+          justification: `${APPROVED_JUSTIFICATION.replaceAll(' ', ' \u200B').replaceAll(';', '...')}!!\u2060`,
+        },
+      },
+      UNCHANGED,
+    ],
+    [
+      'fails an unchanged justification against a digest recorded before ISSUE6 (whitespace-normalised)',
+      {
+        record: {
+          ...IN_RECERTIFICATION,
+          history: [
+            { ...APPROVAL, justificationDigest: whitespaceJustificationDigest(APPROVED_JUSTIFICATION) },
+          ],
+        },
       },
       UNCHANGED,
     ],

@@ -229,7 +229,7 @@ export const incompleteRequestIsToldOnce = async (site: ExceptionSite): Promise<
   expect(site.commentText(key, 0)).toBe(
     [
       '@Rae Requester this security exception cannot go to risk review yet. Please complete:',
-      'Business Justification is too short: 22 characters, the policy asks for at least 40. Explain the need and the business impact.',
+      'Business Justification is too short: 17 letters or digits, the policy asks for at least 40. Explain the need and the business impact; spaces, punctuation and invisible characters do not count.',
       'Risk Owner cannot be the requester: the policy asks for someone else to be accountable for this risk. Pick another Risk Owner.',
       'Then send it to Risk Review with the Triage transition: the same checks run again there.',
     ].join('\n'),
