@@ -13,6 +13,7 @@ export const SELF_CHECK_SOURCES = [
   'validate-transition',
   'record-transition',
   'triage-on-create',
+  'review-decision-edit',
   'store-default-policy',
 ] as const;
 export type SelfCheckSource = (typeof SELF_CHECK_SOURCES)[number];

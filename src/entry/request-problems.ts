@@ -4,19 +4,12 @@
  * member's zod message (which quotes the name) is replaced by words that quote nothing.
  */
 import type { z } from 'zod';
+import { boundMessage, problemPath } from '../domain/message-bounds';
 
 /** At most this many problems are listed; the rest are counted. */
 export const MAX_PROBLEMS_LISTED = 5;
 /** No resolver message is longer than this (characters). */
 export const MAX_MESSAGE_LENGTH = 600;
-
-const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9_ /-]{0,39}$/;
-
-const segment = (key: PropertyKey): string =>
-  typeof key === 'number' ? String(key) : typeof key === 'string' && PLAIN_NAME.test(key) ? key : '(member)';
-
-/** A problem's path as a dotted name the caller can act on, with nothing of theirs beyond a plain member name. */
-export const problemPath = (path: readonly PropertyKey[]): string => path.map(segment).join('.');
 
 /** The problem's message, in words that name no value and no member the caller invented. */
 export const problemMessage = (issue: z.core.$ZodIssue): string => {
@@ -24,12 +17,8 @@ export const problemMessage = (issue: z.core.$ZodIssue): string => {
     return issue.keys.length === 1
       ? 'has a member the app does not know'
       : `has ${issue.keys.length} members the app does not know`;
-  return issue.message.length > 300 ? `${issue.message.slice(0, 299)}…` : issue.message;
+  return boundMessage(issue.message, 300);
 };
-
-/** Text cut to `max` characters, an ellipsis showing where. */
-export const bounded = (text: string, max: number = MAX_MESSAGE_LENGTH): string =>
-  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
 export const requestProblems = (error: z.ZodError): string => {
   const listed = error.issues
@@ -42,5 +31,5 @@ export const requestProblems = (error: z.ZodError): string => {
 export const invalidRequestMessage = (error: z.ZodError): string => {
   const end = ' Nothing was changed; reload the page.';
   const start = 'The admin page sent a request the app does not understand (';
-  return `${start}${bounded(requestProblems(error), MAX_MESSAGE_LENGTH - start.length - end.length - 2)}).${end}`;
+  return `${start}${boundMessage(requestProblems(error), MAX_MESSAGE_LENGTH - start.length - end.length - 2)}).${end}`;
 };

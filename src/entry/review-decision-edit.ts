@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import { forgeDependencies } from '../adapters/forge/forge-dependencies';
 import { reviewEditedDecision } from '../application/decisions/review-edited-decision';
+import { IssueKeySchema } from '../application/issue-mapping/issue-key';
+import { recordShape } from './record-shape';
+import { acknowledgeUnreadable } from './unreadable-event';
 
 const Id = z.union([z.string().min(1), z.number()]).transform(String);
 const Ref = z.object({ id: Id }).nullish().catch(undefined);
@@ -20,7 +23,7 @@ const ChangeItemSchema = z.object({
 
 const IssueUpdatedEventSchema = z.object({
   issue: z.object({
-    key: z.string().min(1),
+    key: IssueKeySchema,
     fields: z.object({ issuetype: Ref, project: Ref }).nullish().catch(undefined),
   }),
   changelog: z
@@ -30,7 +33,13 @@ const IssueUpdatedEventSchema = z.object({
 });
 
 export const reviewDecisionEdit = async (event: unknown): Promise<void> => {
-  const { issue, changelog } = IssueUpdatedEventSchema.parse(event);
+  await recordShape('review-decision-edit', event);
+  const parsed = IssueUpdatedEventSchema.safeParse(event);
+  if (!parsed.success) {
+    acknowledgeUnreadable('review-decision-edit', parsed.error);
+    return;
+  }
+  const { issue, changelog } = parsed.data;
   const statusChangedTo = (changelog?.items ?? [])
     .filter((item) => item.fieldId === 'status' || item.field === 'status')
     .map((item) => ({

@@ -34,6 +34,7 @@ const jiraWrites = (before: Record<string, number>, after: Record<string, number
  * a change of state.
  */
 const storeWrites = new Map<string, string>();
+const snapshotOf = (value: unknown): string => (value === undefined ? 'absent' : JSON.stringify(value));
 let watching = false;
 export const watchStoreWrites = (): void => {
   if (watching) return;
@@ -42,12 +43,13 @@ export const watchStoreWrites = (): void => {
   const set = kvs.set.bind(kvs);
   const remove = kvs.delete.bind(kvs);
   const remember = async (key: string): Promise<void> => {
-    if (!storeWrites.has(key)) storeWrites.set(key, JSON.stringify(await kvs.get(key)) ?? 'absent');
+    if (!storeWrites.has(key)) storeWrites.set(key, snapshotOf(await kvs.get(key)));
   };
-  kvs.set = async (key, value, options) => {
-    await remember(key);
-    return set(key, value, options);
-  };
+  // The fake's set is overloaded (plain, and OVERRIDE returning the previous value); the wrapper passes any call on.
+  kvs.set = (async (...args: Parameters<typeof kvs.set>) => {
+    await remember(args[0]);
+    return set(...args);
+  }) as typeof kvs.set;
   kvs.delete = async (key) => {
     await remember(key);
     return remove(key);
@@ -58,7 +60,7 @@ export const watchStoreWrites = (): void => {
 const changedStoreKeys = async (): Promise<string[]> => {
   const changed: string[] = [];
   for (const [key, before] of storeWrites)
-    if ((JSON.stringify(await forgeRuntime.kvs.get(key)) ?? 'absent') !== before) changed.push(key);
+    if (snapshotOf(await forgeRuntime.kvs.get(key)) !== before) changed.push(key);
   return changed;
 };
 

@@ -153,6 +153,15 @@ export const fuzzTargets = (site: () => ExceptionSite, issueKey: () => string): 
       refused: (_answer, input) => !real(input),
     },
     {
+      name: 'reviewDecisionEdit',
+      inputs: lazy(() => [
+        { ...createdEvent(), changelog: { id: '90001', items: [{ field: 'labels', fieldId: 'labels' }] } },
+      ]),
+      run: (input) => handlers.reviewDecisionEdit(input),
+      // The seeded issue is no exception in force: whatever the event says, there is nothing to send back to review.
+      refused: () => true,
+    },
+    {
       name: 'storeDefaultPolicy',
       inputs: lazy(() => [{ id: 'e', installerAccountId: jiraAdmin, app: { id: 'a', version: '1' } }]),
       run: (input) => handlers.storeDefaultPolicy(input),

@@ -45,49 +45,7 @@ export interface KnownFailure {
   readonly why: string;
 }
 
-const PARSE_THROWS =
-  'the entry handler parses the event with zod .parse(), so an event it cannot read throws a ZodError instead of being logged and ignored (ISSUE 6 A1: accept every shape; B10)';
-const PAYLOAD_FIRST =
-  'withPayload / the setup resolvers parse the payload before the admin check, so a non-admin learns "invalid-request" (ISSUE 6 B10: the admin check runs before any payload is examined)';
-
-export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  { target: 'triageOnCreate', violation: 'throws', why: PARSE_THROWS },
-  {
-    target: 'adminResolver.validatePolicy as non-admin',
-    violation: 'payload-before-admin-check',
-    why: PAYLOAD_FIRST,
-  },
-  {
-    target: 'adminResolver.savePolicy as non-admin',
-    violation: 'payload-before-admin-check',
-    why: PAYLOAD_FIRST,
-  },
-  {
-    target: 'adminResolver.getSetupStatus as non-admin',
-    violation: 'payload-before-admin-check',
-    why: PAYLOAD_FIRST,
-  },
-  {
-    target: 'adminResolver.runSetup as non-admin',
-    violation: 'payload-before-admin-check',
-    why: PAYLOAD_FIRST,
-  },
-  {
-    target: 'adminResolver.savePolicy as admin',
-    violation: 'write-on-refusal',
-    why: 'savePolicy takes (writes) and releases (deletes) policy:save-lock before it validates the draft, so an invalid policy still writes KVS twice (ISSUE 6 B6/B8: validate first, then lock)',
-  },
-  {
-    target: 'adminResolver.runSetup as admin',
-    violation: 'write-on-refusal',
-    why: 'runSetup takes (writes) and releases (deletes) setup-lock before it finds the project blocked, so a refused setup still writes KVS twice (validate first, then lock)',
-  },
-  {
-    target: 'validateTransition',
-    violation: 'message-over-cap',
-    why: 'unknownTransitionMessage echoes JSON.stringify(configuration.transition) unbounded: a configuration naming no known transition gives a message as long as the configuration (ISSUE 6 B10: messages name fields, never echo values, and stay under MESSAGE_CAP)',
-  },
-];
+export const KNOWN_FAILURES: readonly KnownFailure[] = [];
 
 export const isKnown = (target: string, violation: Violation): boolean =>
   KNOWN_FAILURES.some((known) => known.target === target && known.violation === violation);

@@ -5,23 +5,20 @@
  */
 import type { z } from 'zod';
 import type { PolicyProblem } from '../../contracts/admin-policy';
+import { boundMessage, problemPath } from '../../domain/message-bounds';
 import { PolicySchema, type Policy } from '../../domain/policy-schema';
 
 /** Beyond this many, one more problem says how many were left out. */
 export const MAX_POLICY_PROBLEMS = 30;
 const MAX_PROBLEM_MESSAGE = 200;
-const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9_ /-]{0,39}$/;
-
-const segment = (key: PropertyKey): string =>
-  typeof key === 'number' ? String(key) : typeof key === 'string' && PLAIN_NAME.test(key) ? key : '(member)';
-const pathOf = (path: readonly PropertyKey[]): string => path.map(segment).join('.');
-const boundedMessage = (message: string): string =>
-  message.length <= MAX_PROBLEM_MESSAGE ? message : `${message.slice(0, MAX_PROBLEM_MESSAGE - 1)}…`;
 
 const problemsOfIssue = (issue: z.core.$ZodIssue): PolicyProblem[] =>
   issue.code === 'unrecognized_keys'
-    ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: 'is not a policy setting' }))
-    : [{ path: pathOf(issue.path), message: boundedMessage(issue.message) }];
+    ? issue.keys.map((key) => ({
+        path: problemPath([...issue.path, key]),
+        message: 'is not a policy setting',
+      }))
+    : [{ path: problemPath(issue.path), message: boundMessage(issue.message, MAX_PROBLEM_MESSAGE) }];
 
 const problemsOf = (error: z.ZodError): PolicyProblem[] => {
   const problems = error.issues.flatMap(problemsOfIssue);

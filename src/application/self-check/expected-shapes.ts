@@ -146,6 +146,22 @@ const ISSUE_CREATED: ExpectedShape = {
   ],
 };
 
+const ISSUE_UPDATED: ExpectedShape = {
+  description:
+    'The issue-updated trigger (review-decision-edit): Forge calls it for each edited issue; it sends an exception in force back to review when what was decided has changed.',
+  assumptions: [
+    issueKey,
+    {
+      id: 'changelog-items',
+      assumption:
+        'The event carries the edit’s changelog items (changelog.items), so a status change made by a transition can be told from an edit.',
+      check: ({ payload }) => holdsIf(has(payload, 'changelog.items', 'array')),
+      refuted:
+        'An issue-updated event arrived without changelog.items: the app cannot see that an Approve moved the issue, and relies on the lifecycle having recorded the approval before it compares what was decided.',
+    },
+  ],
+};
+
 const INSTALLED: ExpectedShape = {
   description:
     'The install and upgrade trigger (store-default-policy): it stores the default policy and reads nothing from its event, so its shape is recorded for reference only.',
@@ -156,5 +172,6 @@ export const EXPECTED_SHAPES: Readonly<Record<SelfCheckSource, ExpectedShape>> =
   'validate-transition': VALIDATOR,
   'record-transition': POST_FUNCTION,
   'triage-on-create': ISSUE_CREATED,
+  'review-decision-edit': ISSUE_UPDATED,
   'store-default-policy': INSTALLED,
 };

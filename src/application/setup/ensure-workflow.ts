@@ -1,4 +1,5 @@
 /** The workflow of DESIGN.md §3, created once with the app's rules wired in (workflow-plan.ts). */
+import { boundMessage } from '../../domain/message-bounds';
 import type { NewWorkflow, Workflow, WorkflowValidationProblem } from '../ports/configuration-port';
 import { ensureObject, type Found } from './ensure-object';
 import { runStep } from './run-step';
@@ -21,15 +22,12 @@ export const findWorkflow = async (ctx: Pick<SetupContext, 'jira'>): Promise<Fou
 const MAX_PROBLEMS = 20;
 const MAX_PROBLEM_LENGTH = 300;
 
-const bounded = (text: string): string =>
-  text.length <= MAX_PROBLEM_LENGTH ? text : `${text.slice(0, MAX_PROBLEM_LENGTH - 1)}…`;
-
 /** One sentence per error: what Jira said, where, and its code. */
 export const describeValidationProblem = (problem: WorkflowValidationProblem): string => {
   const where = problem.element === '' ? '' : ` (${problem.element})`;
   const code = problem.code === '' ? '' : ` [${problem.code}]`;
   const message = problem.message.trim() === '' ? 'Jira gave no message.' : problem.message.trim();
-  return bounded(`Workflow "${WORKFLOW_NAME}"${where}: ${message}${code}`);
+  return boundMessage(`Workflow "${WORKFLOW_NAME}"${where}: ${message}${code}`, MAX_PROBLEM_LENGTH);
 };
 
 /** Asks Jira to validate the request first: an error means nothing is created (warnings do not stop setup). */

@@ -6,6 +6,7 @@
  * guessed, and the use case decides from what remains (the rule's configuration first).
  */
 import { z } from 'zod';
+import { IssueIdSchema, IssueKeySchema } from '../issue-mapping/issue-key';
 
 /** A status as the event reports it: an object with id and/or name, or a bare id or name. */
 export interface StatusReport {
@@ -41,21 +42,8 @@ const present = (value: string | number | null | undefined): string | undefined 
 /** Ids arrive as strings in the documented examples and as numbers from some sources. */
 const Id = z.union([z.string(), z.number()]).nullish().transform(present).catch(undefined);
 const Text = z.string().nullish().transform(present).catch(undefined);
-/**
- * Jira issue keys are a project key (a letter, then letters, digits or `_`) and a positive number; issue ids are
- * digits. Anything else names no issue: it is never sent to Jira or used in a store key.
- */
-const IssueKey = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*-[1-9]\d{0,17}$/)
-  .nullish()
-  .transform(present)
-  .catch(undefined);
-const IssueId = z
-  .union([z.string().regex(/^[1-9]\d{0,17}$/), z.number().int().positive()])
-  .nullish()
-  .transform(present)
-  .catch(undefined);
+const IssueKey = IssueKeySchema.nullish().transform(present).catch(undefined);
+const IssueId = IssueIdSchema.nullish().transform(present).catch(undefined);
 
 const StatusReportSchema = z
   .union([

@@ -12,7 +12,7 @@ import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import { policyInForce } from '../policy/policy-store';
 import { appAccountId } from './app-account';
 import { consumeAutoApproveIntent } from './auto-approve-intent';
-import { boundedMessage } from './bounded-message';
+import { boundLines } from '../../domain/message-bounds';
 import type { ActorClaim } from './invocation-actor';
 import { resolveActor } from './resolve-actor';
 import { readRuleConfiguration } from './rule-configuration';
@@ -60,7 +60,7 @@ export const unknownTransitionMessage = (configured: unknown): string =>
 
 const refuse = (errorMessage: string | readonly string[]): ValidatorAnswer => ({
   result: false,
-  errorMessage: boundedMessage(typeof errorMessage === 'string' ? [errorMessage] : errorMessage),
+  errorMessage: boundLines(typeof errorMessage === 'string' ? [errorMessage] : errorMessage),
 });
 
 class OutOfTimeError extends Error {

@@ -63,6 +63,7 @@ describe('getPlatformSelfCheck', () => {
       ['validate-transition', 0, 0],
       ['record-transition', 0, 1],
       ['triage-on-create', 1, 1],
+      ['review-decision-edit', 0, 0],
       ['store-default-policy', 0, 0],
     ]);
     expect(answer.sources.map(({ source }) => source)).toEqual([...SELF_CHECK_SOURCES]);

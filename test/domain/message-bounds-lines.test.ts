@@ -1,6 +1,9 @@
-import { boundedMessage, ERROR_MESSAGE_CAP } from '../../../src/application/transitions/bounded-message';
+import {
+  boundLines as boundedMessage,
+  MESSAGE_CAP as ERROR_MESSAGE_CAP,
+} from '../../src/domain/message-bounds';
 
-describe('boundedMessage', () => {
+describe('boundLines', () => {
   it('keeps every line when they fit, one a line', () => {
     expect(boundedMessage(['First.', 'Second.'])).toBe('First.\nSecond.');
     expect(boundedMessage([])).toBe('');
