@@ -7,10 +7,10 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'src/domain may import only itself, zod and date-fns.',
+      comment: 'src/domain may import only itself, zod, date-fns and @noble/hashes (pure, audited hashing).',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { pathNot: ['^src/domain/', '^node_modules/(zod|date-fns)/'] },
+      to: { pathNot: ['^src/domain/', '^node_modules/(zod|date-fns|@noble/hashes)/'] },
     },
     {
       name: 'forge-runtime-only-in-adapters',

@@ -5,8 +5,7 @@
  * writer) RETURNS an InvocationError so the platform delivers the event again; an unreadable event is logged and
  * acknowledged, as retrying it could not make it readable.
  */
-import type { InvocationError } from '@forge/events';
-import { retryCauseOf, retryLater } from '../adapters/events/invocation-retry';
+import { retryCauseOf, retryLater, type RetryRequest } from '../adapters/events/invocation-retry';
 import { forgeDependencies } from '../adapters/forge/forge-dependencies';
 import { readPostFunctionEvent } from '../application/transitions/post-function-event';
 import { recordTransition as record } from '../application/transitions/record-transition';
@@ -15,7 +14,7 @@ import { recordShape } from './record-shape';
 export const recordTransition = async (
   event: unknown,
   context?: { principal?: { accountId?: unknown } },
-): Promise<InvocationError | undefined> => {
+): Promise<RetryRequest | undefined> => {
   await recordShape('record-transition', event, context);
   const principal = context?.principal?.accountId;
   const read = readPostFunctionEvent(event, typeof principal === 'string' ? principal : undefined);

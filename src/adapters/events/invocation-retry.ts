@@ -9,6 +9,9 @@ import { LockBusyError } from '../../application/locks/with-lock';
 import { JiraHttpError, JiraUnavailableError } from '../jira/jira-errors';
 import { isNetworkFailure } from '../jira/send-with-retries';
 
+/** What a handler returns to ask the platform for another delivery (entries name it without importing @forge). */
+export type RetryRequest = InvocationError;
+
 export const MAX_RETRY_AFTER_SECONDS = 900;
 export const MAX_RETRY_DATA_BYTES = 4 * 1024;
 /** The first retry waits a minute; each later one twice as long (60, 120, 240, 480 s), capped at 900 s. */
