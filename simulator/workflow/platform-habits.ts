@@ -54,6 +54,11 @@ export interface PlatformHabits {
   maxInvocationRetries: number;
   /** Milliseconds waited per second of the InvocationError's retryAfter (1000 on the platform). */
   msPerRetryAfterSecond: number;
+  /**
+   * Indexed entity-property dates stored in a format the jira:entityProperty page does not list (e.g. with
+   * milliseconds) are not indexed, so JQL never matches them. False reads any instant.
+   */
+  indexOnlyDocumentedPropertyDates: boolean;
   /** The validation endpoint answers 500 when a Forge rule lacks parameters.id (CR); false lists an error instead. */
   validationServerErrorOnMissingForgeRuleId: boolean;
 }
@@ -77,6 +82,7 @@ export const defaultPlatformHabits = (): PlatformHabits => ({
   duplicateDelivery: { probability: 0.2, delayMs: 1000, seed: 6 },
   maxInvocationRetries: 4,
   msPerRetryAfterSecond: 1000,
+  indexOnlyDocumentedPropertyDates: true,
   validationServerErrorOnMissingForgeRuleId: true,
 });
 
