@@ -442,3 +442,140 @@ describe('platform habits', () => {
     });
   });
 });
+
+describe('POST /rest/api/3/workflows/create/validation (A5)', () => {
+  let sim: JiraSimulator;
+  afterEach(async () => {
+    sim.assertNoContractViolations();
+    await sim.close();
+  });
+
+  const payload = (ari: string, options: { ruleParametersId: boolean; ids: boolean }) => ({
+    scope: { type: 'GLOBAL' },
+    statuses: [
+      { statusReference: 's-a', name: 'Alpha', statusCategory: 'TODO' },
+      { statusReference: 's-b', name: 'Beta', statusCategory: 'DONE' },
+    ],
+    workflows: [
+      {
+        name: 'Validated workflow',
+        statuses: ['s-a', 's-b'].map((statusReference) => ({ statusReference, properties: {} })),
+        transitions: [
+          {
+            ...(options.ids ? { id: '1' } : {}),
+            name: 'Create',
+            type: 'INITIAL',
+            toStatusReference: 's-a',
+            links: [],
+          },
+          {
+            ...(options.ids ? { id: '11' } : {}),
+            name: 'Finish',
+            type: 'DIRECTED',
+            toStatusReference: 's-b',
+            links: [{ fromStatusReference: 's-a' }],
+            validators: [
+              {
+                ...(options.ids ? { id: 'rule-1' } : {}),
+                ruleKey: FORGE_RULE_KEYS.validator,
+                parameters: {
+                  key: ari,
+                  config: '{}',
+                  disabled: 'false',
+                  tag: '',
+                  ...(options.ruleParametersId ? { id: 'rule-1' } : {}),
+                },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+
+  const start = async (habits: PlatformHabitOptions = {}) => {
+    sim = await startSeededSimulator({ habits });
+    return sim.installApp({
+      appId: APP_ID,
+      environmentId: ENVIRONMENT_ID,
+      modules: [{ key: 'check', type: 'validator' }],
+      validate: () => Promise.resolve({ result: true }),
+    });
+  };
+
+  it('reports nothing for a complete request and creates nothing', async () => {
+    const app = await start();
+    const statusesBefore = sim.state.statuses.size;
+    const response = await appClient(sim).post('/rest/api/3/workflows/create/validation', {
+      payload: payload(app.ari('check'), { ruleParametersId: true, ids: true }),
+    });
+    expect([response.status, response.body]).toEqual([200, { errors: [] }]);
+    expect(sim.state.statuses.size).toBe(statusesBefore);
+    expect(sim.state.workflowByName('Validated workflow')).toBeUndefined();
+  });
+
+  it('lists transitions and rules without ids, and an unknown Forge rule, at the requested levels', async () => {
+    const app = await start();
+    const response = await appClient(sim).post<{ errors: unknown[] }>(
+      '/rest/api/3/workflows/create/validation',
+      {
+        payload: payload(app.ari('nope'), { ruleParametersId: true, ids: false }),
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toEqual([
+      {
+        code: 'MISSING_TRANSITION_ID',
+        level: 'WARNING',
+        type: 'TRANSITION',
+        message: "Workflow 'Validated workflow': transition 'Create' has no id.",
+      },
+      {
+        code: 'MISSING_TRANSITION_ID',
+        level: 'WARNING',
+        type: 'TRANSITION',
+        message: "Workflow 'Validated workflow': transition 'Finish' has no id.",
+      },
+
+      {
+        code: 'INVALID_RULE',
+        level: 'ERROR',
+        type: 'RULE',
+        message: `The Forge rule '${app.ari('nope')}' (forge:expression-validator) is not provided by any installed app.`,
+        elementReference: {},
+      },
+      {
+        code: 'MISSING_RULE_ID',
+        level: 'WARNING',
+        type: 'RULE',
+        message: 'A rule (forge:expression-validator) has no id.',
+        elementReference: {},
+      },
+    ]);
+    const errorsOnly = await appClient(sim).post<{ errors: { level: string }[] }>(
+      '/rest/api/3/workflows/create/validation',
+      {
+        payload: payload(app.ari('nope'), { ruleParametersId: true, ids: false }),
+        validationOptions: { levels: ['ERROR'] },
+      },
+    );
+    expect(errorsOnly.body.errors.map((error) => error.level)).toEqual(['ERROR']);
+  });
+
+  it('answers 500 when a Forge rule lacks parameters.id (reported), or lists it when told to', async () => {
+    let app = await start();
+    const failed = await appClient(sim).post('/rest/api/3/workflows/create/validation', {
+      payload: payload(app.ari('check'), { ruleParametersId: false, ids: true }),
+    });
+    expect(failed.status).toBe(500);
+    sim.clearContractViolations();
+    await sim.close();
+
+    app = await start({ validationServerErrorOnMissingForgeRuleId: false });
+    const listed = await appClient(sim).post<{ errors: { code: string }[] }>(
+      '/rest/api/3/workflows/create/validation',
+      { payload: payload(app.ari('check'), { ruleParametersId: false, ids: true }) },
+    );
+    expect(listed.body.errors.map((error) => error.code)).toEqual(['MISSING_FORGE_RULE_ID']);
+  });
+});
