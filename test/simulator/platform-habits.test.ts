@@ -187,7 +187,7 @@ describe('platform habits', () => {
         id: '1',
         name: 'Create',
         to: { id: h.status.Open, name: 'Open' },
-        executionId: expect.any(String),
+        executionId: expect.any(String) as unknown,
       });
       expect(await transition(h, '11')).toMatchObject({ status: 204 });
       await h.sim.idle();
@@ -196,7 +196,7 @@ describe('platform habits', () => {
         name: 'Review',
         from: { id: h.status.Open, name: 'Open' },
         to: { id: h.status.Review, name: 'Review' },
-        executionId: expect.any(String),
+        executionId: expect.any(String) as unknown,
       });
       expect(h.postFunctions[1]?.configuration).toEqual({ rule: 'record' });
       expect(h.sim.hookFailures).toEqual([]);
@@ -414,7 +414,12 @@ describe('platform habits', () => {
 
     it('kills a validator at the synchronous limit and refuses the transition', async () => {
       h = await startHarness({ syncTimeLimitMs: 30 });
-      h.behaviour.validate = () => new Promise((resolve) => setTimeout(() => resolve({ result: true }), 200));
+      h.behaviour.validate = () =>
+        new Promise((resolve) => {
+          setTimeout(() => {
+            resolve({ result: true });
+          }, 200);
+        });
       const response = await transition(h, '11');
       expect(response.status).toBe(400);
       expect(response.body.errorMessages).toEqual([
