@@ -19,7 +19,12 @@ import type { AdfDocument } from '../../../src/application/ports/jira-port';
 import { provisionProject } from '../../../src/application/setup/provision-project';
 import { SITE_CONFIG_KEY, SiteConfigSchema, type SiteConfig } from '../../../src/application/site-config';
 import * as handlers from '../../../src/index';
-import { extensionAri, type FaultSettings, type JiraSimulator } from '../../../simulator';
+import {
+  defaultPlatformHabits,
+  extensionAri,
+  type FaultSettings,
+  type JiraSimulator,
+} from '../../../simulator';
 import { fastRetryPolicy } from '../../support/fast-retry-policy';
 import { forgeRuntime } from '../../support/forge-on-simulator';
 import {
@@ -140,7 +145,14 @@ export const startSiteWithApp = async (): Promise<SimulatedSite> => {
   testClock.set(START);
   const site = await startSimulatedSite({
     retryPolicy: fastRetryPolicy(),
-    simulator: { now: () => new Date(testClock.now()) },
+    simulator: {
+      now: () => new Date(testClock.now()),
+      // The platform's harsh habits stay on (duplicates, retries); only their delays shrink to keep tests fast.
+      habits: {
+        duplicateDelivery: { ...defaultPlatformHabits().duplicateDelivery, delayMs: 20 },
+        msPerRetryAfterSecond: 10,
+      },
+    },
   });
   forgeRuntime.reset();
   forgeRuntime.sim = site.sim;
