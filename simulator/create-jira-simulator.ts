@@ -13,6 +13,13 @@ import { SimState, type PropertyIndexPath } from './state/sim-state';
 import { BackgroundWork, type HookFailure } from './workflow/background-work';
 import { extensionAri, ForgeApps } from './workflow/forge-apps';
 import type { ForgeAppDefinition } from './workflow/forge-types';
+import { AsyncDelivery, withTimeLimit } from './workflow/invocation-limits';
+import {
+  defaultPlatformHabits,
+  type PlatformHabitOptions,
+  type PlatformHabits,
+} from './workflow/platform-habits';
+import { performTransition, type TransitionSource } from './workflow/workflow-engine';
 
 export interface JiraSimulatorOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
@@ -27,6 +34,15 @@ export interface JiraSimulatorOptions {
   readonly cloudId?: string;
   /** The simulator's clock (created/updated, relative JQL dates); default the real clock. */
   readonly now?: () => Date;
+  /** The platform's variants and harsh habits (README "Platform habits"); unset ones keep their defaults. */
+  readonly habits?: PlatformHabitOptions;
+}
+
+/** A person's transition on the transition screen in Jira's UI (not REST): fields and the comment box. */
+export interface ScreenTransition {
+  readonly fields?: Record<string, unknown>;
+  /** The comment box as typed; stored as a one-paragraph ADF comment. */
+  readonly comment?: string;
 }
 
 export interface InstalledApp {
@@ -64,10 +80,33 @@ export interface JiraSimulator {
   clearContractViolations(): void;
   /** Test-only: changes the body of the next response before it is checked against the document. */
   tamperWithNextResponse(mutate: (body: unknown) => unknown): void;
+  /** The platform's variants and habits in force; tests may change them between requests. */
+  readonly habits: PlatformHabits;
+  /**
+   * A transition made by a person on the transition screen in Jira's UI (as opposed to REST): the comment box
+   * reaches validators in the format of habits.screenCommentFormat. Refusals reject like the REST call's.
+   */
+  transitionOnScreen(
+    issueKey: string,
+    transitionId: string,
+    accountId: string,
+    input?: ScreenTransition,
+  ): Promise<void>;
+  /**
+   * Runs a Forge resolver (or any synchronous invocation) under the platform's 25 s limit
+   * (habits.syncTimeLimitMs): rejects with InvocationTimeoutError when it runs past it.
+   */
+  invokeResolver<T>(label: string, invocation: () => Promise<T>): Promise<T>;
   /** Resolves when post functions and events triggered so far (and any work they queued) have run. */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
+
+const paragraphDocument = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: text === '' ? [] : [{ type: 'text', text }] }],
+});
 
 const listen = (server: Server, port: number): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -89,6 +128,7 @@ export const createJiraSimulator = async (options: JiraSimulatorOptions = {}): P
   appUser.accountType = 'app';
   const apps = new ForgeApps();
   const background = new BackgroundWork();
+  const habits: PlatformHabits = { ...defaultPlatformHabits(), ...options.habits };
   const calls = new CallCounter();
   const faults = new FaultInjector();
   const violations: ContractViolation[] = [];
@@ -100,6 +140,8 @@ export const createJiraSimulator = async (options: JiraSimulatorOptions = {}): P
     state,
     apps,
     background,
+    habits,
+    delivery: new AsyncDelivery(habits, background),
     cloudId: options.cloudId ?? 'sim-cloud-0000',
     appUser,
     baseUrl: () => baseUrl,
@@ -174,6 +216,29 @@ export const createJiraSimulator = async (options: JiraSimulatorOptions = {}): P
     tamperWithNextResponse: (mutate) => {
       tamper = mutate;
     },
+    habits,
+    transitionOnScreen: async (issueKey, transitionId, accountId, input = {}) => {
+      const issue = state.issue(issueKey);
+      const user = state.user(accountId);
+      if (issue === undefined || user === undefined)
+        throw new Error(`no issue ${issueKey} or user ${accountId}`);
+      const comment = input.comment;
+      const source: TransitionSource = 'screen';
+      await performTransition(
+        core,
+        issue,
+        { user, isApp: false },
+        transitionId,
+        {
+          fields: input.fields,
+          ...(comment === undefined
+            ? {}
+            : { update: { comment: [{ add: { body: paragraphDocument(comment) } }] }, commentText: comment }),
+        },
+        source,
+      );
+    },
+    invokeResolver: (label, invocation) => withTimeLimit(label, habits.syncTimeLimitMs, invocation),
     idle: () => background.idle(),
     close: () =>
       new Promise<void>((resolve, reject) => {

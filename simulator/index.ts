@@ -1,6 +1,21 @@
 // The Jira simulator: a contract-checked fake Jira Cloud over real HTTP (see README.md).
 export { createJiraSimulator } from './create-jira-simulator';
-export type { InstalledApp, JiraSimulator, JiraSimulatorOptions } from './create-jira-simulator';
+export type {
+  InstalledApp,
+  JiraSimulator,
+  JiraSimulatorOptions,
+  ScreenTransition,
+} from './create-jira-simulator';
+export {
+  defaultPlatformHabits,
+  DEFAULT_ASYNC_TIMEOUT_SECONDS,
+  SYNC_TIME_LIMIT_MS,
+  type DuplicateDelivery,
+  type PlatformHabitOptions,
+  type PlatformHabits,
+  type PostFunctionTransitionShape,
+} from './workflow/platform-habits';
+export { InvocationTimeoutError, type RetryContext } from './workflow/invocation-limits';
 export { AS_USER_HEADER } from './http/authenticate';
 export { createSimClient, type SimClient, type SimResponse } from './http/sim-client';
 export type { ContractViolation } from './contract/contract-violation';

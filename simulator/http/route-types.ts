@@ -4,6 +4,8 @@ import type { SimState } from '../state/sim-state';
 import type { SimUser } from '../state/model';
 import type { BackgroundWork } from '../workflow/background-work';
 import type { ForgeApps } from '../workflow/forge-apps';
+import type { AsyncDelivery } from '../workflow/invocation-limits';
+import type { PlatformHabits } from '../workflow/platform-habits';
 import type { QueryReader } from './query-reader';
 
 /** The parts of a running simulator that routes work with. */
@@ -11,6 +13,10 @@ export interface SimulatorCore {
   readonly state: SimState;
   readonly apps: ForgeApps;
   readonly background: BackgroundWork;
+  /** The platform's documented-or-reported variants in force (mutable: tests may switch them). */
+  readonly habits: PlatformHabits;
+  /** At-least-once delivery, time limits and retries of post functions and triggers. */
+  readonly delivery: AsyncDelivery;
   readonly cloudId: string;
   /** The app's own user (accountType "app"), the actor of asApp requests. */
   readonly appUser: SimUser;

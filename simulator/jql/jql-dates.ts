@@ -41,3 +41,27 @@ export const parseJqlDate = (text: string, fieldName: string, now: Date): number
       `'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
   );
 };
+
+/**
+ * The date formats the jira:entityProperty page lists for indexed `date` values: `[YYYY]-[MM]-[DD]` and
+ * `[YYYY]-[MM]-[DD]T[hh]:[mm]:[ss][TZ]`, [TZ] being `Z` or `+/-[hh]:[mm]` (forge-docs-snapshot
+ * mirror/manifest-reference/modules/jira-entity-property). No fractions of a second, no other separators.
+ */
+const DOCUMENTED_PROPERTY_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** Epoch ms of a value in a documented entity-property date format, else undefined. */
+export const documentedPropertyDate = (text: string): number | undefined => {
+  if (!DOCUMENTED_PROPERTY_DATE.test(text)) return undefined;
+  const ms = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text);
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+/** A JQL value for an indexed property date: only the documented formats; anything else is refused. */
+export const parsePropertyJqlDate = (text: string, fieldName: string): number => {
+  const ms = documentedPropertyDate(text);
+  if (ms !== undefined) return ms;
+  throw new JqlError(
+    `Date value '${text}' for field '${fieldName}' is invalid. Valid formats include: ` +
+      `'yyyy-MM-dd' and 'yyyy-MM-ddTHH:mm:ss' followed by 'Z' or an offset such as '+02:00'.`,
+  );
+};

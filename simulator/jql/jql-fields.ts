@@ -2,7 +2,7 @@ import type { Principal } from '../state/permissions';
 import type { SimField, SimIssue, SimProject } from '../state/model';
 import type { PropertyIndexPath, SimState } from '../state/sim-state';
 import type { JqlValue } from './jql-ast';
-import { parseJqlDate } from './jql-dates';
+import { documentedPropertyDate, parseJqlDate, parsePropertyJqlDate } from './jql-dates';
 import { JqlError } from './jql-error';
 import { asText } from '../issues/field-values';
 
@@ -25,6 +25,11 @@ export interface JqlEnvironment {
   readonly now: Date;
   readonly visibleProjects: readonly SimProject[];
   readonly canSeeIssue: (issue: SimIssue) => boolean;
+  /**
+   * Indexed property dates stored in a format the entity-property page does not list are not indexed (default
+   * true, habits.indexOnlyDocumentedPropertyDates); false reads any instant Date.parse understands.
+   */
+  readonly indexOnlyDocumentedPropertyDates?: boolean;
 }
 
 export const fieldDoesNotExist = (name: string): JqlError =>
@@ -148,15 +153,18 @@ const propertyField = (
         (issue) => raw(issue).filter((value): value is number => typeof value === 'number'),
         env,
       );
-    case 'date':
+    case 'date': {
+      const strict = env.indexOnlyDocumentedPropertyDates ?? true;
       return {
         ...dateField(name, () => undefined, env),
         valuesOf: (issue) =>
           raw(issue)
             .filter((value): value is string => typeof value === 'string')
-            .map((value) => Date.parse(value))
+            .map((value) => (strict ? (documentedPropertyDate(value) ?? Number.NaN) : Date.parse(value)))
             .filter((ms) => !Number.isNaN(ms)),
+        resolve: (value) => parsePropertyJqlDate(literalOrFunction(env, value, name), name),
       };
+    }
     case 'text':
       return textField(name, (issue) => raw(issue).map((value) => asText(value).toLowerCase()), env);
     case 'string':
@@ -239,7 +247,11 @@ const customField = (field: SimField, env: JqlEnvironment): JqlFieldSpec => {
   }
 };
 
-const PROPERTY_FIELD = /^issue\.property\[([^\]]+)\]\.(.+)$/i;
+/**
+ * issue.property[<key>].<path>: the Forge page documents the key in single quotes (`['stats']`), Jira's
+ * entity-properties guide unquoted; double quotes are JQL's other string quote. A search alias also works.
+ */
+const PROPERTY_FIELD = /^issue\.property\[(?:'([^'\]]+)'|"([^"\]]+)"|([^'"\]]+))\]\.(.+)$/i;
 const CF_FIELD = /^cf\[(\d+)\]$/i;
 
 /** The JQL fields the simulator understands; anything else is refused as Jira refuses an unknown field. */
@@ -332,10 +344,15 @@ export const resolveJqlField = (rawName: string, env: JqlEnvironment): JqlFieldS
   }
   const property = PROPERTY_FIELD.exec(rawName);
   if (property !== null) {
-    const [, propertyKey = '', path = ''] = property;
+    const [, singleQuoted, doubleQuoted, bare, path = ''] = property;
+    const propertyKey = singleQuoted ?? doubleQuoted ?? bare ?? '';
     const index = state.propertyIndexes.get(propertyKey)?.find((candidate) => candidate.path === path);
     if (index === undefined) throw fieldDoesNotExist(rawName);
     return propertyField(rawName, propertyKey, index, env);
+  }
+  for (const [propertyKey, paths] of state.propertyIndexes) {
+    const aliased = paths.find((candidate) => candidate.searchAlias?.toLowerCase() === name);
+    if (aliased !== undefined) return propertyField(rawName, propertyKey, aliased, env);
   }
   const cf = CF_FIELD.exec(rawName);
   const field = cf === null ? state.field(rawName) : state.fields.get(`customfield_${cf[1] ?? ''}`);

@@ -24,7 +24,8 @@ const requireComment = (ctx: RouteContext): SimComment => {
   throw jiraError(404, [`Can not find a comment for the id: ${commentId}.`]);
 };
 
-/** Jira's default and ceiling for comment pages. */
+/** The document's default page size for GET /issue/{key}/comment (maxResults default 100), and the ceiling. */
+const DEFAULT_COMMENT_PAGE = 100;
 const MAX_COMMENTS = 5000;
 
 export const commentRoutes: RouteTable = {
@@ -51,7 +52,7 @@ export const commentRoutes: RouteTable = {
     );
     if (orderBy.startsWith('-')) sorted.reverse();
     const startAt = Math.max(0, ctx.query.int('startAt', 0));
-    const maxResults = Math.min(MAX_COMMENTS, Math.max(0, ctx.query.int('maxResults', MAX_COMMENTS)));
+    const maxResults = Math.min(MAX_COMMENTS, Math.max(0, ctx.query.int('maxResults', DEFAULT_COMMENT_PAGE)));
     return {
       status: 200,
       body: {

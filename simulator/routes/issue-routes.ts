@@ -82,6 +82,7 @@ export const issueRoutes: RouteTable = {
       history: undefined,
       comment: comments[0],
       actorAccountId: actor,
+      source: 'rest',
     });
     emitIssueEvent(ctx.core, 'avi:jira:created:issue', issue, actor);
     return { status: 201, body: { id: issue.id, key: issue.key, self: apiUrl(ctx, `issue/${issue.id}`) } };

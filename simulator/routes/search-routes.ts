@@ -64,6 +64,7 @@ const matchingIssues = (ctx: RouteContext, jql: string): SimIssue[] => {
       now: new Date(state.nowIso()),
       visibleProjects: [...state.projects.values()].filter((project) => canSeeProject(ctx, project)),
       canSeeIssue: (issue) => canSeeIssue(ctx, issue),
+      indexOnlyDocumentedPropertyDates: ctx.core.habits.indexOnlyDocumentedPropertyDates,
     });
   } catch (error) {
     if (error instanceof JqlError) throw jiraError(400, [error.message]);

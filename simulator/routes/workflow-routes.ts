@@ -99,21 +99,91 @@ const FORGE_RULE_TYPES: Readonly<Record<string, ForgeModuleType>> = {
   [FORGE_RULE_KEYS.postFunction]: 'postFunction',
 };
 
-const toRule = (ctx: RouteContext, input: z.infer<typeof Rule>, problems: string[]): RuleConfiguration => {
+/** One finding of workflow validation, as POST /workflows/create/validation lists it (WorkflowValidationError). */
+interface WorkflowProblem {
+  readonly code: string;
+  readonly level: 'ERROR' | 'WARNING';
+  readonly type: 'RULE' | 'STATUS' | 'WORKFLOW' | 'TRANSITION';
+  readonly message: string;
+  readonly elementReference?: { ruleId?: string; statusReference?: string; transitionId?: string };
+}
+
+/** The code of a Forge rule without parameters.id (the validation endpoint's 500 reported by CR, FORGE_NOTES §16). */
+const MISSING_FORGE_RULE_ID = 'MISSING_FORGE_RULE_ID';
+
+const rule = (
+  message: string,
+  elementReference: { ruleId?: string },
+  code = 'INVALID_RULE',
+  level: WorkflowProblem['level'] = 'ERROR',
+): WorkflowProblem => ({ code, level, type: 'RULE', message, elementReference });
+
+const status = (message: string, statusReference: string): WorkflowProblem => ({
+  code: 'INVALID_STATUS',
+  level: 'ERROR',
+  type: 'STATUS',
+  message,
+  elementReference: { statusReference },
+});
+
+const workflowProblem = (message: string): WorkflowProblem => ({
+  code: 'INVALID_WORKFLOW',
+  level: 'ERROR',
+  type: 'WORKFLOW',
+  message,
+});
+
+const transitionProblem = (
+  message: string,
+  transitionId: string | undefined,
+  code = 'INVALID_TRANSITION',
+  level: WorkflowProblem['level'] = 'ERROR',
+): WorkflowProblem => ({
+  code,
+  level,
+  type: 'TRANSITION',
+  message,
+  ...(transitionId === undefined ? {} : { elementReference: { transitionId } }),
+});
+
+const toRule = (
+  ctx: RouteContext,
+  input: z.infer<typeof Rule>,
+  problems: WorkflowProblem[],
+): RuleConfiguration => {
   const parameters = input.parameters ?? {};
   const forgeType = FORGE_RULE_TYPES[input.ruleKey];
   if (input.ruleKey.startsWith('forge:')) {
-    if (forgeType === undefined) problems.push(`The rule key '${input.ruleKey}' is not a Forge rule key.`);
+    const ref = input.id == null ? {} : { ruleId: input.id };
+    if (forgeType === undefined)
+      problems.push(rule(`The rule key '${input.ruleKey}' is not a Forge rule key.`, ref));
     else if (ctx.core.apps.moduleForRule(parameters.key, forgeType) === undefined) {
       problems.push(
-        `The Forge rule '${parameters.key ?? '(no key)'}' (${input.ruleKey}) is not provided by any installed app.`,
+        rule(
+          `The Forge rule '${parameters.key ?? '(no key)'}' (${input.ruleKey}) is not provided by any installed app.`,
+          ref,
+        ),
       );
     }
+    if (parameters.id === undefined || parameters.id === '')
+      problems.push(
+        rule(
+          `The Forge rule '${parameters.key ?? '(no key)'}' has no parameters.id.`,
+          ref,
+          MISSING_FORGE_RULE_ID,
+        ),
+      );
   }
+  if (input.id == null)
+    problems.push(rule(`A rule (${input.ruleKey}) has no id.`, {}, 'MISSING_RULE_ID', 'WARNING'));
   return { id: input.id ?? ctx.core.state.nextUuid(), ruleKey: input.ruleKey, parameters };
 };
 
-const toConditions = (ctx: RouteContext, input: ConditionInput, problems: string[]): ConditionGroup => ({
+const toConditions = (
+  ctx: RouteContext,
+  input: ConditionInput,
+  problems: WorkflowProblem[],
+): ConditionGroup => ({
   operation: input.operation,
   conditions: (input.conditions ?? []).map((rule) => toRule(ctx, rule, problems)),
   conditionGroups: (input.conditionGroups ?? []).map((group) => toConditions(ctx, group, problems)),
@@ -124,14 +194,14 @@ const resolveStatuses = (
   ctx: RouteContext,
   body: z.infer<typeof CreateWorkflowsBody>,
   scope: SimWorkflow['scope'],
-  problems: string[],
+  problems: WorkflowProblem[],
 ): Map<string, SimStatus> => {
   const { state } = ctx.core;
   const byReference = new Map<string, SimStatus>();
   for (const input of body.statuses ?? []) {
     const existing = input.id === undefined ? state.status(input.name) : state.statuses.get(input.id);
     if (input.id !== undefined && existing === undefined) {
-      problems.push(`The status '${input.id}' does not exist.`);
+      problems.push(status(`The status '${input.id}' does not exist.`, input.statusReference));
       continue;
     }
     byReference.set(
@@ -153,41 +223,63 @@ const buildWorkflow = (
   input: NonNullable<z.infer<typeof CreateWorkflowsBody>['workflows']>[number],
   scope: SimWorkflow['scope'],
   statuses: ReadonlyMap<string, SimStatus>,
-  problems: string[],
+  problems: WorkflowProblem[],
 ): SimWorkflow => {
   const { state } = ctx.core;
   const own = new Set(input.statuses.map((status) => status.statusReference));
   for (const reference of own) {
     if (!statuses.has(reference))
       problems.push(
-        `Workflow '${input.name}': status reference '${reference}' is not among the request's statuses.`,
+        status(
+          `Workflow '${input.name}': status reference '${reference}' is not among the request's statuses.`,
+          reference,
+        ),
       );
   }
   if (state.workflowByName(input.name) !== undefined)
-    problems.push(`A workflow with the name '${input.name}' already exists.`);
+    problems.push(workflowProblem(`A workflow with the name '${input.name}' already exists.`));
   const initials = input.transitions.filter((transition) => transition.type === 'INITIAL');
   if (initials.length !== 1)
-    problems.push(`Workflow '${input.name}' must have exactly one INITIAL transition.`);
+    problems.push(workflowProblem(`Workflow '${input.name}' must have exactly one INITIAL transition.`));
   let nextId = 11;
   const transitions = input.transitions.map((transition): SimTransition => {
     const type = transition.type ?? 'DIRECTED';
     const to = transition.toStatusReference ?? '';
     if (!own.has(to))
       problems.push(
-        `Workflow '${input.name}': transition '${transition.name ?? ''}' goes to an unknown status reference '${to}'.`,
+        transitionProblem(
+          `Workflow '${input.name}': transition '${transition.name ?? ''}' goes to an unknown status reference '${to}'.`,
+          transition.id,
+        ),
       );
     for (const link of transition.links ?? []) {
       if (link.fromStatusReference != null && !own.has(link.fromStatusReference)) {
         problems.push(
-          `Workflow '${input.name}': transition '${transition.name ?? ''}' starts from an unknown status reference '${link.fromStatusReference}'.`,
+          transitionProblem(
+            `Workflow '${input.name}': transition '${transition.name ?? ''}' starts from an unknown status reference '${link.fromStatusReference}'.`,
+            transition.id,
+          ),
         );
       }
     }
     if (type === 'DIRECTED' && (transition.links ?? []).length === 0) {
-      problems.push(`Workflow '${input.name}': directed transition '${transition.name ?? ''}' has no links.`);
+      problems.push(
+        transitionProblem(
+          `Workflow '${input.name}': directed transition '${transition.name ?? ''}' has no links.`,
+          transition.id,
+        ),
+      );
     }
     let id = transition.id;
     if (id === undefined) {
+      problems.push(
+        transitionProblem(
+          `Workflow '${input.name}': transition '${transition.name ?? ''}' has no id.`,
+          undefined,
+          'MISSING_TRANSITION_ID',
+          'WARNING',
+        ),
+      );
       id = type === 'INITIAL' ? '1' : String(nextId);
       if (type !== 'INITIAL') nextId += 10;
     }
@@ -214,7 +306,9 @@ const buildWorkflow = (
   const ids = transitions.map((transition) => transition.id);
   const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
   if (repeated !== undefined)
-    problems.push(`Workflow '${input.name}': the transition id '${repeated}' is used twice.`);
+    problems.push(
+      transitionProblem(`Workflow '${input.name}': the transition id '${repeated}' is used twice.`, repeated),
+    );
   const now = state.nowIso();
   return {
     id: state.nextUuid(),
@@ -233,37 +327,78 @@ const buildWorkflow = (
   };
 };
 
+const ValidateCreateBody = z.object({
+  payload: CreateWorkflowsBody,
+  validationOptions: z.object({ levels: z.array(z.enum(['WARNING', 'ERROR'])).optional() }).optional(),
+});
+
+/** Builds the workflows of a create request and every finding; rollBack() removes statuses it created. */
+const buildRequest = (ctx: RouteContext, body: z.infer<typeof CreateWorkflowsBody>) => {
+  const projectId = body.scope?.project?.id;
+  const scope: SimWorkflow['scope'] =
+    body.scope?.type === 'PROJECT' && projectId !== undefined
+      ? { type: 'PROJECT', projectId }
+      : { type: 'GLOBAL' };
+  const problems: WorkflowProblem[] = [];
+  const { state } = ctx.core;
+  const statusesBefore = new Set(state.statuses.keys());
+  const statuses = resolveStatuses(ctx, body, scope, problems);
+  const workflows = (body.workflows ?? []).map((input) =>
+    buildWorkflow(ctx, input, scope, statuses, problems),
+  );
+  const names = workflows.map((workflow) => workflow.name);
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (twice !== undefined)
+    problems.push(workflowProblem(`The workflow name '${twice}' is used twice in the request.`));
+  const rollBack = () => {
+    for (const id of state.statuses.keys()) if (!statusesBefore.has(id)) state.statuses.delete(id);
+  };
+  return { statuses, workflows, problems, rollBack };
+};
+
 export const workflowRoutes: RouteTable = {
   createWorkflows: (ctx) => {
     requireAdmin(ctx);
     const body = parseBody(CreateWorkflowsBody, ctx.body);
-    const projectId = body.scope?.project?.id;
-    const scope: SimWorkflow['scope'] =
-      body.scope?.type === 'PROJECT' && projectId !== undefined
-        ? { type: 'PROJECT', projectId }
-        : { type: 'GLOBAL' };
-    const problems: string[] = [];
-    const { state } = ctx.core;
-    // A refused request leaves nothing behind: statuses it created are removed again.
-    const statusesBefore = new Set(state.statuses.keys());
-    const statuses = resolveStatuses(ctx, body, scope, problems);
-    const workflows = (body.workflows ?? []).map((input) =>
-      buildWorkflow(ctx, input, scope, statuses, problems),
+    const { statuses, workflows, problems, rollBack } = buildRequest(ctx, body);
+    // Create mints the ids a request leaves out (the document makes rule and transition ids optional; what Jira
+    // does with a Forge rule without parameters.id is unreported): the validation endpoint reports them.
+    const errors = problems.filter(
+      (problem) => problem.level === 'ERROR' && problem.code !== MISSING_FORGE_RULE_ID,
     );
-    const names = workflows.map((workflow) => workflow.name);
-    const twice = names.find((name, index) => names.indexOf(name) !== index);
-    if (twice !== undefined) problems.push(`The workflow name '${twice}' is used twice in the request.`);
-    if (problems.length > 0) {
-      for (const id of state.statuses.keys()) if (!statusesBefore.has(id)) state.statuses.delete(id);
-      throw jiraError(400, problems);
+    if (errors.length > 0) {
+      rollBack();
+      throw jiraError(
+        400,
+        errors.map((problem) => problem.message),
+      );
     }
-    for (const workflow of workflows) state.workflows.set(workflow.id, workflow);
+    for (const workflow of workflows) ctx.core.state.workflows.set(workflow.id, workflow);
     return {
       status: 200,
       body: {
         statuses: [...statuses].map(([reference, status]) => renderWorkflowStatus(status, reference)),
         workflows: workflows.map(renderWorkflow),
       },
+    };
+  },
+
+  /** POST /workflows/create/validation: the create request's findings, nothing created (README). */
+  validateCreateWorkflows: (ctx) => {
+    requireAdmin(ctx);
+    const request = parseBody(ValidateCreateBody, ctx.body);
+    const { problems, rollBack } = buildRequest(ctx, request.payload);
+    rollBack();
+    if (
+      ctx.core.habits.validationServerErrorOnMissingForgeRuleId &&
+      problems.some((problem) => problem.code === MISSING_FORGE_RULE_ID)
+    )
+      // CR reports this endpoint answering 500 when parameters.id was stripped from a Forge rule.
+      throw jiraError(500, ['Internal server error.']);
+    const levels = new Set(request.validationOptions?.levels ?? ['WARNING', 'ERROR']);
+    return {
+      status: 200,
+      body: { errors: problems.filter((problem) => levels.has(problem.level)) },
     };
   },
 

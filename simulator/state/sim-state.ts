@@ -89,6 +89,8 @@ export interface PropertyIndexPath {
   path: string;
   /** Jira entity-property index types (jira:entityProperty values[].type). */
   type: 'number' | 'string' | 'text' | 'user' | 'date';
+  /** The name JQL may use for this path instead of issue.property[key].path. */
+  searchAlias?: string;
 }
 
 const lower = (value: string): string => value.toLowerCase();

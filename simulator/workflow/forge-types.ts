@@ -13,6 +13,8 @@ export interface ForgeModule {
   readonly errorMessage?: string;
   /** Trigger modules: the event names delivered to onEvent (e.g. 'avi:jira:created:issue'). */
   readonly events?: readonly string[];
+  /** Post functions and triggers: the function's timeoutSeconds (default 55, F:limits-invocation). */
+  readonly timeoutSeconds?: number;
 }
 
 /** What Forge passes as the handler's second argument (FORGE_NOTES §4, §6). */
@@ -25,15 +27,19 @@ export interface ForgeInvocationContext {
   readonly moduleKey: string;
 }
 
-/** The documented function-validator payload (FORGE_NOTES §1). */
+/**
+ * The documented function-validator payload (FORGE_NOTES §1). Depending on sim.habits, modifiedFields is in
+ * `transition` (Forge example) or at the top level (reported), and configuration is an object or JSON text.
+ */
 export interface ValidatorPayload {
   readonly issue: { readonly key: string };
   readonly configuration: unknown;
   readonly transition: {
     readonly from: { readonly id: string };
     readonly to: { readonly id: string };
-    readonly modifiedFields: Readonly<Record<string, unknown>>;
+    readonly modifiedFields?: Readonly<Record<string, unknown>>;
   };
+  readonly modifiedFields?: Readonly<Record<string, unknown>>;
 }
 
 export interface ValidatorResult {
@@ -58,24 +64,43 @@ export interface EventIssue {
   readonly fields: Readonly<Record<string, unknown>>;
 }
 
-/** The "Run post function event" (FORGE_NOTES §2). */
+/** `transition` as Automan documents it (sim.habits.postFunctionTransitionShape 'objects', the default). */
+export interface TransitionWithObjects {
+  readonly id: string;
+  readonly name: string;
+  /** Absent for the initial (create) transition. */
+  readonly from?: { readonly id: string; readonly name: string };
+  readonly to: { readonly id: string; readonly name: string };
+  /** The same for every post function run by one transition; absent under restExecutionId 'absent'. */
+  readonly executionId?: string;
+}
+
+/** `transition` as JiBrok documents it (postFunctionTransitionShape 'flat'). */
+export interface FlatTransition {
+  readonly id: string;
+  readonly transitionName: string;
+  /** Absent for the initial (create) transition. */
+  readonly from_status?: string;
+  readonly to_status: string;
+  readonly executionId?: string;
+}
+
+/** The "Run post function event" (FORGE_NOTES §2, §16). */
 export interface PostFunctionEvent {
   readonly issue: EventIssue;
-  readonly transition: {
-    readonly id: string;
-    readonly name: string;
-    /** Absent for the initial (create) transition. */
-    readonly from?: { readonly id: string; readonly name: string };
-    readonly to: { readonly id: string; readonly name: string };
-    /** The same for every post function run by one transition. */
-    readonly executionId: string;
-  };
+  readonly transition: TransitionWithObjects | FlatTransition;
   readonly workflow: { readonly id: string; readonly name: string };
   readonly atlassianId: string;
   readonly changelog: { readonly id: string; readonly items: readonly EventChangeItem[] };
   readonly comment?: { readonly id: string };
   readonly configuration: unknown;
   readonly postFunction: { readonly id: string };
+  /** Set when the platform invokes again after the handler returned an InvocationError. */
+  readonly retryContext?: {
+    readonly retryCount: number;
+    readonly retryReason: string;
+    readonly retryData: unknown;
+  };
 }
 
 export interface ForgeAppDefinition {
@@ -90,5 +115,5 @@ export interface ForgeAppDefinition {
     name: string,
     event: Readonly<Record<string, unknown>>,
     context: ForgeInvocationContext,
-  ): Promise<void>;
+  ): Promise<unknown>;
 }

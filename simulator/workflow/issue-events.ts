@@ -3,6 +3,7 @@ import type { SimulatorCore } from '../http/route-types';
 import type { SimChangeHistory, SimIssue } from '../state/model';
 import type { ResolvedModule } from './forge-apps';
 import type { EventIssue, ForgeInvocationContext } from './forge-types';
+import { DEFAULT_ASYNC_TIMEOUT_SECONDS } from './platform-habits';
 
 const EVENT_FIELDS = [
   'summary',
@@ -49,7 +50,10 @@ export const eventChangelog = (
   items: history?.items ?? [],
 });
 
-/** Delivers a product event, after the response, to every installed trigger module subscribed to it. */
+/**
+ * Delivers a product event, after the response, to every installed trigger module subscribed to it: at least
+ * once, sometimes twice, killed at the module's timeoutSeconds, retried on InvocationError (core.delivery).
+ */
 export const emitIssueEvent = (
   core: SimulatorCore,
   eventType: 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:commented:issue',
@@ -68,10 +72,15 @@ export const emitIssueEvent = (
     ...extras,
   };
   for (const subscriber of subscribers) {
-    const { app } = subscriber;
+    const { app, module } = subscriber;
     if (app.onEvent === undefined) continue;
-    core.background.run(`${eventType} → ${subscriber.module.key} (${issue.key})`, async () => {
-      await app.onEvent?.(eventType, event, forgeContext(core, subscriber, actorAccountId));
-    });
+    const context = forgeContext(core, subscriber, actorAccountId);
+    core.delivery.deliver(
+      `${eventType} → ${module.key} (${issue.key})`,
+      module.timeoutSeconds ?? DEFAULT_ASYNC_TIMEOUT_SECONDS,
+      (retryContext) =>
+        app.onEvent?.(eventType, retryContext === undefined ? event : { ...event, retryContext }, context) ??
+        Promise.resolve(undefined),
+    );
   }
 };

@@ -1,5 +1,5 @@
 import { renderFieldValue } from '../issues/field-values';
-import { applyEdits, prepareEdits, type FieldEdits } from '../issues/issue-writer';
+import { applyEdits, cannotBeSet, FieldErrors, prepareEdits, type FieldEdits } from '../issues/issue-writer';
 import { jiraError } from '../http/jira-error';
 import type { SimulatorCore } from '../http/route-types';
 import type { Principal } from '../state/permissions';
@@ -17,7 +17,9 @@ import type {
 import { evaluateExpressionCondition, SimulatorLimitationError } from './expression-condition';
 import { FORGE_RULE_KEYS } from './forge-apps';
 import type { PostFunctionEvent } from './forge-types';
+import { withTimeLimit } from './invocation-limits';
 import { emitIssueEvent, eventChangelog, eventIssue, forgeContext } from './issue-events';
+import { DEFAULT_ASYNC_TIMEOUT_SECONDS, type PlatformHabits } from './platform-habits';
 
 export interface TransitionOption {
   readonly transition: SimTransition;
@@ -35,6 +37,10 @@ const parseConfig = (rule: RuleConfiguration): unknown => {
     return {};
   }
 };
+
+/** `configuration` as the rule's handler receives it: the parsed object, or the stored JSON text (habit). */
+const deliveredConfig = (habits: PlatformHabits, rule: RuleConfiguration): unknown =>
+  habits.configurationAs === 'string' ? (rule.parameters.config ?? '{}') : parseConfig(rule);
 
 const disabled = (rule: RuleConfiguration): boolean => rule.parameters.disabled === 'true';
 
@@ -145,12 +151,32 @@ const commentPage = (bodies: readonly unknown[], authorAccountId: string) => ({
   startAt: 0,
 });
 
+/** Where a transition comes from: a REST call, or a person on the transition screen (sim.transitionOnScreen). */
+export type TransitionSource = 'rest' | 'screen';
+
+/** The comment as modifiedFields carries it, per source and habit (README "Platform habits"); undefined = not sent. */
+const commentForValidators = (
+  habits: PlatformHabits,
+  source: TransitionSource,
+  bodies: readonly unknown[],
+  plainText: string | undefined,
+  actorAccountId: string,
+): unknown => {
+  if (bodies.length === 0) return undefined;
+  if (source === 'rest')
+    return habits.restCommentReachesValidators ? commentPage(bodies, actorAccountId) : undefined;
+  if (habits.screenCommentFormat === 'string') return plainText ?? '';
+  if (habits.screenCommentFormat === 'adf') return bodies[0];
+  return commentPage(bodies, actorAccountId);
+};
+
 /** modifiedFields as the documented validator payload has them: Get-issue format, users as {accountId}, cleared arrays null. */
 const modifiedFields = (
   core: SimulatorCore,
   issue: SimIssue,
   edits: FieldEdits,
   actorAccountId: string,
+  via: { source: TransitionSource; commentText: string | undefined },
 ): Record<string, unknown> => {
   const where = { projectId: issue.projectId, issueTypeId: issue.issueTypeId };
   const fields = Object.fromEntries(
@@ -164,9 +190,14 @@ const modifiedFields = (
       return [fieldId, Array.isArray(rendered) && rendered.length === 0 ? null : rendered];
     }),
   );
-  return edits.comments.length === 0
-    ? fields
-    : { ...fields, comment: commentPage(edits.comments, actorAccountId) };
+  const comment = commentForValidators(
+    core.habits,
+    via.source,
+    edits.comments,
+    via.commentText,
+    actorAccountId,
+  );
+  return comment === undefined ? fields : { ...fields, comment };
 };
 
 const isEmptyValue = (value: unknown): boolean =>
@@ -177,7 +208,13 @@ const runValidator = async (
   issue: SimIssue,
   principal: Principal,
   rule: RuleConfiguration,
-  step: { from: SimStatus; to: SimStatus; edits: FieldEdits },
+  step: {
+    from: SimStatus;
+    to: SimStatus;
+    edits: FieldEdits;
+    source: TransitionSource;
+    commentText: string | undefined;
+  },
 ): Promise<void> => {
   if (disabled(rule)) return;
   if (rule.ruleKey === 'system:validate-field-value' && rule.parameters.ruleType === 'fieldRequired') {
@@ -209,20 +246,36 @@ const runValidator = async (
     if (!passed) throw refuse(undefined);
     return;
   }
-  if (app.validate === undefined)
+  const validate = app.validate?.bind(app);
+  if (validate === undefined)
     throw new SimulatorLimitationError(`app ${app.appId} has a validator module but no validate hook`);
-  const payload = {
-    issue: { key: issue.key },
-    configuration: parseConfig(rule),
-    transition: {
-      from: { id: step.from.id },
-      to: { id: step.to.id },
-      modifiedFields: modifiedFields(core, issue, step.edits, principal.user.accountId),
-    },
-  };
+  const { habits } = core;
+  const fields = modifiedFields(core, issue, step.edits, principal.user.accountId, step);
+  const transitionMember = { from: { id: step.from.id }, to: { id: step.to.id } };
+  const payload =
+    habits.modifiedFieldsPlacement === 'topLevel'
+      ? {
+          issue: { key: issue.key },
+          configuration: deliveredConfig(habits, rule),
+          transition: transitionMember,
+          modifiedFields: fields,
+        }
+      : {
+          issue: { key: issue.key },
+          configuration: deliveredConfig(habits, rule),
+          transition: { ...transitionMember, modifiedFields: fields },
+        };
+  const context = forgeContext(
+    core,
+    resolved,
+    habits.validatorPrincipal === 'present' ? principal.user.accountId : undefined,
+  );
   let verdict: { result: boolean; errorMessage?: string };
   try {
-    verdict = await app.validate(payload, forgeContext(core, resolved, principal.user.accountId));
+    // A validator is a synchronous invocation: Forge kills it at 25 s, and a failed app validator refuses.
+    verdict = await withTimeLimit(`validator ${module.key} on ${issue.key}`, habits.syncTimeLimitMs, () =>
+      validate(payload, context),
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     core.background.failures.push({ label: `validator ${module.key} on ${issue.key}`, error: message });
@@ -231,7 +284,36 @@ const runValidator = async (
   if (!verdict.result) throw refuse(verdict.errorMessage);
 };
 
-/** Schedules the transition's Forge post functions, after the response (FORGE_NOTES §2 payload). */
+/** The event's `transition` member in the shape sim.habits asks for (README "Platform habits"). */
+const eventTransition = (
+  habits: PlatformHabits,
+  transition: SimTransition,
+  from: SimStatus | undefined,
+  to: SimStatus,
+  executionId: string | undefined,
+): PostFunctionEvent['transition'] => {
+  const execution = executionId === undefined ? {} : { executionId };
+  if (habits.postFunctionTransitionShape === 'flat')
+    return {
+      id: transition.id,
+      transitionName: transition.name,
+      ...(from === undefined ? {} : { from_status: from.name }),
+      to_status: to.name,
+      ...execution,
+    };
+  return {
+    id: transition.id,
+    name: transition.name,
+    ...(from === undefined ? {} : { from: { id: from.id, name: from.name } }),
+    to: { id: to.id, name: to.name },
+    ...execution,
+  };
+};
+
+/**
+ * Schedules the transition's Forge post functions after the response (FORGE_NOTES §2 payload), delivered at
+ * least once (sometimes twice), killed at the module's timeoutSeconds and retried on InvocationError.
+ */
 export const schedulePostFunctions = (
   core: SimulatorCore,
   issue: SimIssue,
@@ -243,9 +325,13 @@ export const schedulePostFunctions = (
     history: SimChangeHistory | undefined;
     comment: SimComment | undefined;
     actorAccountId: string;
+    source: TransitionSource;
   },
 ): void => {
-  const executionId = core.state.nextUuid();
+  const { habits } = core;
+  // CR reports REST-fired transitions without a distinct executionId.
+  const executionId =
+    step.source === 'rest' && habits.restExecutionId === 'absent' ? undefined : core.state.nextUuid();
   for (const rule of transition.actions) {
     if (rule.ruleKey !== FORGE_RULE_KEYS.postFunction || disabled(rule)) continue;
     const resolved = core.apps.moduleForRule(rule.parameters.key, 'postFunction');
@@ -258,25 +344,48 @@ export const schedulePostFunctions = (
     }
     const event: PostFunctionEvent = {
       issue: eventIssue(core, issue),
-      transition: {
-        id: transition.id,
-        name: transition.name,
-        ...(step.from === undefined ? {} : { from: { id: step.from.id, name: step.from.name } }),
-        to: { id: step.to.id, name: step.to.name },
-        executionId,
-      },
+      transition: eventTransition(habits, transition, step.from, step.to, executionId),
       workflow: { id: workflow.id, name: workflow.name },
       atlassianId: step.actorAccountId,
       changelog: eventChangelog(step.history),
       ...(step.comment === undefined ? {} : { comment: { id: step.comment.id } }),
-      configuration: parseConfig(rule),
+      configuration: deliveredConfig(habits, rule),
       postFunction: { id: rule.id },
     };
-    const { app } = resolved;
-    core.background.run(`postFunction ${resolved.module.key} on ${issue.key}`, async () => {
-      await app.postFunction?.(event, forgeContext(core, resolved, step.actorAccountId));
-    });
+    const { app, module } = resolved;
+    const context = forgeContext(core, resolved, step.actorAccountId);
+    core.delivery.deliver(
+      `postFunction ${module.key} on ${issue.key}`,
+      module.timeoutSeconds ?? DEFAULT_ASYNC_TIMEOUT_SECONDS,
+      (retryContext) =>
+        app.postFunction?.(retryContext === undefined ? event : { ...event, retryContext }, context) ??
+        Promise.resolve(undefined),
+    );
   }
+};
+
+/**
+ * With habits.enforceScreens, a transition may set only the fields on its screen (none without a screen), as
+ * the document's 400 says: "a field that isn't included on the transition screen is defined in fields or update".
+ */
+const refuseFieldsOffScreen = (
+  core: SimulatorCore,
+  transition: SimTransition,
+  input: { fields?: Record<string, unknown> | undefined; update?: Record<string, unknown> | undefined },
+): void => {
+  if (!core.habits.enforceScreens) return;
+  const screenId = Number(transition.transitionScreen?.parameters.screenId ?? Number.NaN);
+  const screen = Number.isNaN(screenId) ? undefined : core.state.screens.get(screenId);
+  const onScreen = new Set(screen?.tabs.flatMap((tab) => tab.fieldIds) ?? []);
+  const named = [...Object.keys(input.fields ?? {}), ...Object.keys(input.update ?? {})].filter(
+    (id) => id !== 'comment',
+  );
+  const fieldIdOf = (id: string): string =>
+    core.state.fields.get(id)?.id ??
+    [...core.state.fields.values()].find((candidate) => candidate.key === id)?.id ??
+    id;
+  const off = named.filter((id) => !onScreen.has(fieldIdOf(id)));
+  if (off.length > 0) throw new FieldErrors(Object.fromEntries(off.map((id) => [id, cannotBeSet(id)])));
 };
 
 /**
@@ -289,7 +398,13 @@ export const performTransition = async (
   issue: SimIssue,
   principal: Principal,
   transitionId: string,
-  input: { fields?: Record<string, unknown> | undefined; update?: Record<string, unknown> | undefined },
+  input: {
+    fields?: Record<string, unknown> | undefined;
+    update?: Record<string, unknown> | undefined;
+    /** The screen's comment box as typed (for screenCommentFormat 'string'); screen transitions only. */
+    commentText?: string | undefined;
+  },
+  source: TransitionSource = 'rest',
 ): Promise<void> => {
   const option = listTransitions(core, issue, principal).find(
     (candidate) => candidate.transition.id === transitionId,
@@ -299,14 +414,21 @@ export const performTransition = async (
   const { transition, toStatus } = option;
   const from = core.state.statuses.get(issue.statusId);
   if (from === undefined) throw new Error(`issue ${issue.key} has an unknown status ${issue.statusId}`);
+  refuseFieldsOffScreen(core, transition, input);
   const edits = prepareEdits(
     core.state,
     issue,
     { projectId: issue.projectId, issueTypeId: issue.issueTypeId },
     input,
   );
-  for (const rule of transition.validators)
-    await runValidator(core, issue, principal, rule, { from, to: toStatus, edits });
+  const step = { from, to: toStatus, edits, source, commentText: input.commentText };
+  for (const rule of transition.validators) await runValidator(core, issue, principal, rule, step);
+  // Validators are awaited: another transition of this issue may have committed meanwhile. Jira applies only
+  // the first; the document's 409 is "the issue could not be updated due to a conflicting update".
+  if (core.habits.refuseRacingTransitions && issue.statusId !== from.id)
+    throw jiraError(409, [
+      `It seems that you have tried to perform a workflow operation (${transition.name}) that is not valid for the current state of this issue (${issue.key}). The likely cause is that somebody has changed the issue recently, please look at the issue history for details.`,
+    ]);
 
   const actorAccountId = principal.user.accountId;
   const statusItems =
@@ -332,6 +454,7 @@ export const performTransition = async (
     history,
     comment: comments[0],
     actorAccountId,
+    source,
   });
   if (history !== undefined) {
     emitIssueEvent(core, 'avi:jira:updated:issue', issue, actorAccountId, {

@@ -12,7 +12,7 @@ describe('search: POST/GET /rest/api/3/search/jql', () => {
     sim.state.addStatus({ name: 'Approved', statusCategory: 'IN_PROGRESS' });
     sim.state.addStatus({ name: 'Recertification', statusCategory: 'IN_PROGRESS' });
     sim.registerPropertyIndex(LIFECYCLE, [
-      { path: 'nextActionAt', type: 'date' },
+      { path: 'nextActionAt', type: 'date', searchAlias: 'nextActionAt' },
       { path: 'renewals', type: 'number' },
     ]);
     for (let day = 1; day <= 120; day += 1) {
@@ -108,6 +108,16 @@ describe('search: POST/GET /rest/api/3/search/jql', () => {
       ['OPS-1', 'OPS-2', 'OPS-3'],
     ],
     [`issue.property[${LIFECYCLE}].renewals > 3 ORDER BY key`, ['OPS-4', 'OPS-5']],
+    // The Forge entity-property page documents the quoted key and the search alias (FORGE_NOTES §16).
+    [
+      `issue.property['${LIFECYCLE}'].nextActionAt <= "2026-11-18T09:00:00Z" ORDER BY key`,
+      ['OPS-1', 'OPS-2', 'OPS-3'],
+    ],
+    [
+      `issue.property["${LIFECYCLE}"].nextActionAt <= "2026-11-18T11:00:00+02:00" ORDER BY key`,
+      ['OPS-1', 'OPS-2', 'OPS-3'],
+    ],
+    ['nextActionAt < "2026-11-18" ORDER BY key', ['OPS-1', 'OPS-2']],
     // A date without time is midnight UTC: OPS-4, created 2026-01-04 09:00, is after it.
     ['issuetype = 10001 AND created <= "2026-01-04" ORDER BY key', ['OPS-2']],
   ])('evaluates %s', async (jql, expectedKeys) => {
@@ -140,6 +150,37 @@ describe('search: POST/GET /rest/api/3/search/jql', () => {
 
     expect(response.status).toBe(400);
     expect(response.body.errorMessages).toEqual([message]);
+  });
+
+  it.each(['2026-11-18T09:00:00.000Z', '2026-11-18 09:00', '2026/11/18', '-5d', '2026-11-18T09:00Z'])(
+    'refuses the property date value %s, a format the entity-property page does not list',
+    async (value) => {
+      const response = await appClient(sim).post<ErrorCollection>('/rest/api/3/search/jql', {
+        jql: `issue.property['${LIFECYCLE}'].nextActionAt <= "${value}"`,
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.errorMessages).toEqual([
+        `Date value '${value}' for field 'issue.property['${LIFECYCLE}'].nextActionAt' is invalid. Valid formats include: 'yyyy-MM-dd' and 'yyyy-MM-ddTHH:mm:ss' followed by 'Z' or an offset such as '+02:00'.`,
+      ]);
+    },
+  );
+
+  it('does not index a stored property date in an unlisted format (milliseconds) unless told to', async () => {
+    const issue = sim.state.addIssue({
+      project: 'OPS',
+      summary: 'Stored with milliseconds',
+      properties: { [LIFECYCLE]: { nextActionAt: '2026-11-01T09:00:00.000Z' } },
+    });
+    const jql = `issue.property['${LIFECYCLE}'].nextActionAt < "2026-11-02" ORDER BY key`;
+    expect((await search({ jql, fields: ['key'] })).body.issues).toEqual([]);
+    sim.habits.indexOnlyDocumentedPropertyDates = false;
+    try {
+      const found = await search({ jql, fields: ['key'] });
+      expect(found.body.issues.map((entry) => entry.key)).toEqual([issue.key]);
+    } finally {
+      sim.habits.indexOnlyDocumentedPropertyDates = true;
+      sim.state.issues.delete(issue.id);
+    }
   });
 
   it('counts matches with search/approximate-count, bounded queries only', async () => {

@@ -1,8 +1,14 @@
-import { createJiraSimulator, createSimClient, type JiraSimulator, type SimClient } from '../../simulator';
+import {
+  createJiraSimulator,
+  createSimClient,
+  type JiraSimulator,
+  type JiraSimulatorOptions,
+  type SimClient,
+} from '../../simulator';
 
 /** A site with three people: Ana (security group), Bo (not in it), Cy (site admin), and project SEC browsable by security. */
-export const startSeededSimulator = async (): Promise<JiraSimulator> => {
-  const sim = await createJiraSimulator();
+export const startSeededSimulator = async (options: JiraSimulatorOptions = {}): Promise<JiraSimulator> => {
+  const sim = await createJiraSimulator(options);
   sim.state.addUser({ accountId: 'ana', displayName: 'Ana', groups: ['security'] });
   sim.state.addUser({ accountId: 'bo', displayName: 'Bo', groups: ['engineering'] });
   sim.state.addUser({ accountId: 'cy', displayName: 'Cy', siteAdmin: true });

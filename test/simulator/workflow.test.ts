@@ -25,7 +25,15 @@ interface Setup {
 }
 
 const setUp = async (): Promise<Setup> => {
-  const sim = await startSeededSimulator();
+  // These tests count deliveries and set fields on screenless transitions; the harsh habits (duplicates,
+  // screens, comments kept from validators) have their own tests in platform-habits.test.ts.
+  const sim = await startSeededSimulator({
+    habits: {
+      enforceScreens: false,
+      duplicateDelivery: { probability: 0, delayMs: 0, seed: 1 },
+      restCommentReachesValidators: true,
+    },
+  });
   const calls: Calls = { validations: [], postFunctions: [], events: [] };
   const app = sim.installApp({
     appId: APP_ID,
@@ -42,7 +50,7 @@ const setUp = async (): Promise<Setup> => {
     ],
     validate: (payload, context) => {
       calls.validations.push({ payload, context });
-      const rating = payload.transition.modifiedFields[riskRatingId];
+      const rating = payload.transition.modifiedFields?.[riskRatingId];
       return Promise.resolve(
         rating == null
           ? { result: false, errorMessage: 'Risk Rating must be set before approval.' }
@@ -311,7 +319,7 @@ describe('workflows with Forge validators, conditions and post functions', () =>
       update: { comment: [{ add: { body: reason } }] },
     });
     expect(accepted.status).toBe(204);
-    expect(setup.calls.validations[1]?.payload.transition.modifiedFields.comment).toEqual(page);
+    expect(setup.calls.validations[1]?.payload.transition.modifiedFields?.comment).toEqual(page);
     expect(
       sim.state.issue('SEC-1')?.comments.map(({ authorAccountId, body }) => [authorAccountId, body]),
     ).toEqual([['dee', reason]]);

@@ -7,6 +7,7 @@
  */
 import { adfToText } from '../../../src/application/issue-mapping/adf-text';
 import { JiraHttpError } from '../../../src/adapters/jira/jira-errors';
+import { JiraHttpError as SimulatorHttpError } from '../../../simulator/http/jira-error';
 import { JiraConfigurationClient } from '../../../src/adapters/jira/jira-configuration-client';
 import type { JiraRestClient } from '../../../src/adapters/jira/jira-rest-client';
 import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
@@ -20,10 +21,10 @@ import { provisionProject } from '../../../src/application/setup/provision-proje
 import { SITE_CONFIG_KEY, SiteConfigSchema, type SiteConfig } from '../../../src/application/site-config';
 import * as handlers from '../../../src/index';
 import {
+  defaultPlatformHabits,
   extensionAri,
   type FaultSettings,
   type JiraSimulator,
-  type ValidatorPayload,
 } from '../../../simulator';
 import { fastRetryPolicy } from '../../support/fast-retry-policy';
 import { forgeRuntime } from '../../support/forge-on-simulator';
@@ -75,6 +76,11 @@ export interface ScreenEdits {
   readonly comment?: string;
   /** The Decision Reason field of the Reject and Revert screens, in ADF as REST v3 writes a paragraph field. */
   readonly decisionReason?: string;
+  /**
+   * Who sends the transition: a REST client (default; its comment does not reach validators, FORGE_NOTES §16) or a
+   * person on Jira's transition screen (its comment box reaches them in the simulator's screenCommentFormat).
+   */
+  readonly via?: 'rest' | 'screen';
 }
 
 export interface ExceptionSite {
@@ -102,14 +108,8 @@ export interface ExceptionSite {
   close(): Promise<void>;
 }
 
-/** How Jira's validator payload may differ from the simulator's (FORGE_NOTES §16), for tests of the variants. */
-export type ValidatorPayloadVariant = (payload: ValidatorPayload) => ValidatorPayload;
-
-/** Installs the app (again, replacing it), its validator seeing the payload through `variant`. */
-export const installApp = (
-  sim: JiraSimulator,
-  variant: ValidatorPayloadVariant = (payload) => payload,
-): void => {
+/** Installs the app as manifest.yml declares it; the simulator's habits vary what its handlers receive. */
+const installApp = (sim: JiraSimulator): void => {
   sim.installApp({
     appId: APP_ID,
     environmentId: ENVIRONMENT_ID,
@@ -119,8 +119,8 @@ export const installApp = (
       { key: 'issue-created', type: 'trigger', events: ['avi:jira:created:issue'] },
       { key: 'issue-updated', type: 'trigger', events: ['avi:jira:updated:issue'] },
     ],
-    validate: (payload, context) => handlers.validateTransition(variant(payload), context),
-    postFunction: (event) => handlers.recordTransition(event),
+    validate: (payload, context) => handlers.validateTransition(payload, context),
+    postFunction: (event, context) => handlers.recordTransition(event, context),
     // manifest.yml filters both triggers with ignoreSelf: the app's own creates and edits are not delivered.
     onEvent: async (name, event) => {
       if (name === 'avi:jira:created:issue' && event.selfGenerated !== true)
@@ -161,7 +161,14 @@ export const startSiteWithApp = async (): Promise<SimulatedSite> => {
   testClock.set(START);
   const site = await startSimulatedSite({
     retryPolicy: fastRetryPolicy(),
-    simulator: { now: () => new Date(testClock.now()) },
+    simulator: {
+      now: () => new Date(testClock.now()),
+      // The platform's harsh habits stay on (duplicates, retries); only their delays shrink to keep tests fast.
+      habits: {
+        duplicateDelivery: { ...defaultPlatformHabits().duplicateDelivery, delayMs: 20 },
+        msPerRetryAfterSecond: 10,
+      },
+    },
   });
   forgeRuntime.reset();
   forgeRuntime.sim = site.sim;
@@ -208,6 +215,24 @@ export const startExceptionSite = async (): Promise<ExceptionSite> => {
     if (issue === undefined) throw new Error(`no issue ${key}`);
     return issue;
   };
+  /** A person on the transition screen; a refusal comes back as the REST call's would (a 400 with Jira's messages). */
+  const onScreen = async (
+    issueKey: string,
+    id: string,
+    actor: string,
+    input: { fields: Record<string, unknown>; comment?: string },
+  ): Promise<void> => {
+    try {
+      await sim.transitionOnScreen(issueKey, id, actor, input);
+    } catch (error) {
+      if (!(error instanceof SimulatorHttpError)) throw error;
+      const { errorMessages, errors } = error.body;
+      throw new JiraHttpError('POST /rest/api/3/issue/{issueIdOrKey}/transitions', error.status, [
+        ...errorMessages,
+        ...Object.values(errors),
+      ]);
+    }
+  };
   const transitionId = async (client: JiraRestClient, issueKey: string, name: string): Promise<string> => {
     const offered = await client.getTransitions(issueKey);
     const found = offered.find((candidate) => candidate.name === name);
@@ -219,10 +244,18 @@ export const startExceptionSite = async (): Promise<ExceptionSite> => {
   };
   const transition = async (issueKey: string, name: string, actor: string, edits: ScreenEdits = {}) => {
     const client = site.asUser(actor);
-    await client.transitionIssue(issueKey, await transitionId(client, issueKey, name), {
-      fields: writeFields(config, edits),
-      ...(edits.comment === undefined ? {} : { comment: adf(edits.comment) }),
-    });
+    const id = await transitionId(client, issueKey, name);
+    const fields = writeFields(config, edits);
+    if (edits.via === 'screen')
+      await onScreen(issueKey, id, actor, {
+        fields,
+        ...(edits.comment === undefined ? {} : { comment: edits.comment }),
+      });
+    else
+      await client.transitionIssue(issueKey, id, {
+        fields,
+        ...(edits.comment === undefined ? {} : { comment: adf(edits.comment) }),
+      });
     await sim.idle();
   };
   return {

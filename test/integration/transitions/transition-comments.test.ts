@@ -7,10 +7,8 @@
  */
 import './mock-forge-runtime'; // first: the modules imported below load the Forge runtime it maps
 import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
-import { transitionComment } from '../../../src/application/issue-mapping/modified-fields';
 import { SITE_CONFIG_KEY } from '../../../src/application/site-config';
 import { SITE_USERS } from '../../support/simulated-site';
-import { adf, installApp, type ValidatorPayloadVariant } from './exception-harness';
 import { EDR_GAP } from './scenarios';
 import { exceptionSitePerTest } from './site-per-test';
 import { START } from './test-clock';
@@ -30,17 +28,6 @@ const REJECTER_NOT_APPROVER =
 const REASON =
   'No compensating control is described; isolate the workstation on the lab VLAN and raise it again.';
 
-/** The comment in modifiedFields replaced: `form` of its text, or left out (a REST comment that never arrives). */
-const commentAs =
-  (form: 'adf' | 'string' | 'absent'): ValidatorPayloadVariant =>
-  (payload) => {
-    const { comment, ...fields } = payload.transition.modifiedFields;
-    const text = transitionComment({ comment });
-    const replaced =
-      comment === undefined || form === 'absent' ? {} : { comment: form === 'adf' ? adf(text) : text };
-    return { ...payload, transition: { ...payload.transition, modifiedFields: { ...fields, ...replaced } } };
-  };
-
 const site = exceptionSitePerTest();
 
 /** An exception in Risk Review: without compensating controls triage sends it to review. */
@@ -57,16 +44,16 @@ describe('the reason for Reject and Revert through the simulator', () => {
     const key = await inReview();
 
     expect(await site().refusal(key, 'Reject', securityReviewer)).toEqual([REASON_NEEDED]);
-    expect(await site().refusal(key, 'Reject', securityReviewer, { comment: '   ' })).toEqual([
+    expect(await site().refusal(key, 'Reject', securityReviewer, { comment: '   ', via: 'screen' })).toEqual([
       REASON_NEEDED,
     ]);
-    expect(await site().refusal(key, 'Reject', riskOwner, { comment: REASON })).toEqual([
+    expect(await site().refusal(key, 'Reject', riskOwner, { comment: REASON, via: 'screen' })).toEqual([
       REJECTER_NOT_APPROVER,
     ]);
     expect(site().statusOf(key)).toBe('Risk Review');
     expect(site().commentAuthors(key)).toEqual([]);
 
-    await site().transition(key, 'Reject', securityReviewer, { comment: REASON });
+    await site().transition(key, 'Reject', securityReviewer, { comment: REASON, via: 'screen' });
 
     expect(site().statusOf(key)).toBe('Rejected');
     expect(site().commentAuthors(key)).toEqual([securityReviewer]);
@@ -86,7 +73,6 @@ describe('the reason for Reject and Revert through the simulator', () => {
   });
 
   it('takes the reason from Decision Reason when the REST comment never reaches the validator', async () => {
-    installApp(site().sim, commentAs('absent'));
     const key = await inReview();
 
     // The comment is typed, but the validator does not see it: only the field can carry the reason.
@@ -107,16 +93,16 @@ describe('the reason for Reject and Revert through the simulator', () => {
     });
   });
 
-  it.each<['adf' | 'string']>([['adf'], ['string']])(
-    'accepts the comment box arriving as %s',
+  it.each<['adf' | 'string' | 'page']>([['adf'], ['string'], ['page']])(
+    'accepts the screen comment box arriving as %s',
     async (form) => {
-      installApp(site().sim, commentAs(form));
+      site().sim.habits.screenCommentFormat = form;
       const key = await inReview();
 
-      expect(await site().refusal(key, 'Reject', securityReviewer, { comment: '\u200b \u00a0' })).toEqual([
-        REASON_NEEDED,
-      ]);
-      await site().transition(key, 'Reject', securityReviewer, { comment: REASON });
+      expect(
+        await site().refusal(key, 'Reject', securityReviewer, { comment: '\u200b \u00a0', via: 'screen' }),
+      ).toEqual([REASON_NEEDED]);
+      await site().transition(key, 'Reject', securityReviewer, { comment: REASON, via: 'screen' });
 
       expect(site().statusOf(key)).toBe('Rejected');
       expect((await lastEntry(key))?.note).toBe(REASON);
@@ -137,7 +123,11 @@ describe('the reason for Reject and Revert through the simulator', () => {
     const key = await inReview();
     const comment = 'Raise it again once the VLAN is in place.';
 
-    await site().transition(key, 'Reject', securityReviewer, { decisionReason: REASON, comment });
+    await site().transition(key, 'Reject', securityReviewer, {
+      decisionReason: REASON,
+      comment,
+      via: 'screen',
+    });
 
     expect((await lastEntry(key))?.note).toBe(`${REASON}\n${comment}`);
   });
@@ -154,7 +144,7 @@ describe('the reason for Reject and Revert through the simulator', () => {
     expect(site().statusOf(key)).toBe('Approved');
     expect(site().commentAuthors(key)).toEqual([]);
 
-    await site().transition(key, 'Revert', securityReviewer, { comment: restore });
+    await site().transition(key, 'Revert', securityReviewer, { comment: restore, via: 'screen' });
 
     expect(site().statusOf(key)).toBe('Reverted');
     expect(site().commentAuthors(key)).toEqual([securityReviewer]);
@@ -174,7 +164,6 @@ describe('the reason for Reject and Revert through the simulator', () => {
   });
 
   it('reverts with the reason in Decision Reason alone, and records it as the note', async () => {
-    installApp(site().sim, commentAs('absent'));
     const key = await site().raise(EDR_GAP);
     const restore = 'Re-enable the EDR agent on cad-ws-07 today.';
 
@@ -193,7 +182,7 @@ describe('the reason for Reject and Revert through the simulator', () => {
     const key = await inReview();
 
     expect(await site().refusal(key, 'Reject', securityReviewer)).toEqual([REASON_NEEDED]);
-    await site().transition(key, 'Reject', securityReviewer, { comment: REASON });
+    await site().transition(key, 'Reject', securityReviewer, { comment: REASON, via: 'screen' });
 
     expect(site().statusOf(key)).toBe('Rejected');
     expect((await lastEntry(key))?.note).toBe(REASON);
