@@ -13,7 +13,6 @@ import { statusRoutes } from './status-routes';
 import { transitionRoutes } from './transition-routes';
 import { userRoutes } from './user-routes';
 import { workflowRoutes } from './workflow-routes';
-import { workflowValidationRoutes } from './workflow-validation-routes';
 import { workflowSchemeRoutes } from './workflow-scheme-routes';
 
 /** Every operation the simulator implements, by the document's operationId. */
@@ -29,7 +28,6 @@ export const ROUTES: RouteTable = {
   ...issueTypeRoutes,
   ...statusRoutes,
   ...workflowRoutes,
-  ...workflowValidationRoutes,
   ...workflowSchemeRoutes,
   ...screenRoutes,
   ...userRoutes,

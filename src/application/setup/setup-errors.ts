@@ -36,7 +36,8 @@ export class WorkflowRefusedError extends SetupError {
     readonly report: SetupReport,
   ) {
     super(
-      `Jira refused the workflow setup would create, so no workflow was created: ${problems.join(' ')} What setup created before it is kept; run setup again once this is resolved.`,
+      // The problems travel in their own list; the message only counts them, so it stays within MESSAGE_CAP.
+      `Jira refused the workflow setup would create, so no workflow was created (${problems.length === 1 ? 'one problem' : `${String(problems.length)} problems`}, listed). What setup created before it is kept; run setup again once this is resolved.`,
     );
     this.name = 'WorkflowRefusedError';
   }

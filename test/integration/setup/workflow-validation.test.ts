@@ -4,6 +4,7 @@
  * and creates the workflow exactly as validated otherwise: transitions numbered as the SPEC example, every rule
  * with a UUID of its own (`id`, and `parameters.id` for Forge rules, FORGE_NOTES §3 and §16).
  */
+import { boundMessage } from '../../../src/domain/message-bounds';
 import type { JiraFetcher } from '../../../src/adapters/jira/jira-fetcher';
 import { provisionProject } from '../../../src/application/setup/provision-project';
 import { WorkflowRefusedError } from '../../../src/application/setup/setup-errors';
@@ -107,6 +108,10 @@ test('the workflow is validated, then created exactly as validated, with ids for
   );
 });
 
+/** The rule id a problem names: setup mints a UUID per rule, so the test reads it back. */
+const ruleIdOf = (problem: string | undefined): string =>
+  /\(rule ([0-9a-f-]{36})\)/.exec(problem ?? '')?.[1] ?? '(no rule id)';
+
 test('errors from validation stop setup before the workflow is created, one problem each, bounded', async () => {
   const sent = new Map<string, unknown[]>();
   const late: { sim?: SetupSite['sim'] } = {};
@@ -128,15 +133,16 @@ test('errors from validation stop setup before the workflow is created, one prob
   expect(error.code).toBe('blocked');
   // 9 policy validators, 2 requester validators, 9 post functions and 2 conditions: 22 errors, 20 shown.
   expect(error.problems).toHaveLength(21);
+  // Each problem names the workflow and the rule Jira points at, and is cut at 300 characters.
   expect(error.problems[0]).toBe(
-    `Workflow "Security Exception Workflow": The Forge rule 'ari:cloud:ecosystem::extension/${APP_ID}/${ENVIRONMENT_ID}/static/exception-policy-validator' (forge:expression-validator) is not provided by any installed app. [INVALID_WORKFLOW]`,
+    boundMessage(
+      `Workflow "Security Exception Workflow" (rule ${ruleIdOf(error.problems[0])}): The Forge rule 'ari:cloud:ecosystem::extension/${APP_ID}/${ENVIRONMENT_ID}/static/exception-policy-validator' (forge:expression-validator) is not provided by any installed app. [INVALID_WORKFLOW]`,
+      300,
+    ),
   );
   expect(error.problems.at(-1)).toBe('… and 2 more.');
-  expect(error.message).toMatch(
-    /^Jira refused the workflow setup would create, so no workflow was created: Workflow "Security Exception Workflow": /,
-  );
-  expect(error.message).toMatch(
-    / What setup created before it is kept; run setup again once this is resolved\.$/,
+  expect(error.message).toBe(
+    'Jira refused the workflow setup would create, so no workflow was created (21 problems, listed). What setup created before it is kept; run setup again once this is resolved.',
   );
   // What came before the workflow is kept and reported; no workflow, no scheme, no site configuration.
   expect(error.report.created).toEqual(

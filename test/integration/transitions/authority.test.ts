@@ -227,7 +227,11 @@ describe('B1: the requester never decides on their own exception', () => {
 
   it.each([
     ['Request info', 'request more information on', {}],
-    ['Reject', 'reject', { comment: 'Not needed after all; the vendor test moved to the staging firewall.' }],
+    [
+      'Reject',
+      'reject',
+      { decisionReason: 'Not needed after all; the vendor test moved to the staging firewall.' },
+    ],
   ])('a reviewer cannot %s on an exception they raised', async (transition, verb, edits) => {
     const s = site();
     const key = await s.raise(FIREWALL, securityReviewer);

@@ -16,9 +16,8 @@ import { defaultPolicy } from '../../../src/domain/policy-schema';
 import type { ExceptionRecord } from '../../../src/domain/register-schema';
 import { toExportRow } from '../../../src/domain/register';
 import * as handlers from '../../../src/index';
-import { createSimClient } from '../../../simulator';
 import { SITE_USERS } from '../../support/simulated-site';
-import { adf, type ExceptionSite } from './exception-harness';
+import type { ExceptionSite } from './exception-harness';
 import { EDR_GAP } from './scenarios';
 import { exceptionSitePerTest } from './site-per-test';
 import { START, testClock } from './test-clock';
@@ -29,19 +28,6 @@ const { requester, riskOwner, securityReviewer } = SITE_USERS;
 
 const site = exceptionSitePerTest();
 const policy = defaultPolicy();
-
-/** A person's edit outside any transition: PUT /rest/api/3/issue/{key}, as the issue's Edit screen sends it. */
-const editAs = async (
-  exceptionSite: ExceptionSite,
-  accountId: string,
-  issueKey: string,
-  fields: Record<string, unknown>,
-): Promise<void> => {
-  const client = createSimClient(exceptionSite.sim.baseUrl, exceptionSite.sim.appHeaders(accountId));
-  const response = await client.put(`/rest/api/3/issue/${issueKey}`, { fields });
-  expect(response.status).toBe(204);
-  await exceptionSite.sim.idle();
-};
 
 /** The exception as the app reads it now (fields as edited, lifecycle as recorded). */
 const recordOf = async (exceptionSite: ExceptionSite, issueKey: string): Promise<ExceptionRecord> => {
@@ -62,13 +48,12 @@ describe('decision-relevant edits outside a transition', () => {
   it('sends an approved exception edited by its requester to Recertification with one comment naming the fields', async () => {
     const key = await site().raise(EDR_GAP);
     expect(site().statusOf(key)).toBe('Approved');
-    const F = site().config.fields;
     const extended = 'Extended: the vendor has not committed to any date for the fix.';
 
-    await editAs(site(), requester, key, {
-      [F.expirationDate]: '2027-06-30',
-      [F.justification]: adf(extended),
-      [F.affectedAssets]: ['cad-ws-08', 'cad-ws-07'],
+    await site().edit(key, requester, {
+      expirationDate: '2027-06-30',
+      justification: extended,
+      affectedAssets: ['cad-ws-08', 'cad-ws-07'],
     });
 
     expect(site().statusOf(key)).toBe('Recertification');
@@ -128,8 +113,7 @@ describe('decision-relevant edits outside a transition', () => {
         return Promise.resolve();
       },
     });
-    const F = site().config.fields;
-    await editAs(site(), requester, key, { [F.compensatingControls]: adf('None for now.') });
+    await site().edit(key, requester, { compensatingControls: 'None for now.' });
     expect(delivered).toHaveLength(1);
 
     await Promise.all([handlers.reviewDecisionEdit(delivered[0]), handlers.reviewDecisionEdit(delivered[0])]);
@@ -151,11 +135,10 @@ describe('decision-relevant edits outside a transition', () => {
   it('keeps an exception already in Recertification there, and comments on each new edit once', async () => {
     const key = await site().raise(EDR_GAP);
     await site().transition(key, 'Start recertification', riskOwner);
-    const F = site().config.fields;
 
-    await editAs(site(), requester, key, { [F.riskOwner]: { accountId: securityReviewer } });
+    await site().edit(key, requester, { riskOwner: securityReviewer });
     // Not decision-relevant: no second comment.
-    await editAs(site(), requester, key, { summary: 'CAD workstation EDR gap (renamed)' });
+    await site().edit(key, requester, { summary: 'CAD workstation EDR gap (renamed)' });
 
     expect(site().statusOf(key)).toBe('Recertification');
     expect(site().statusChanges(key)).toEqual(['Submitted → Approved', 'Approved → Recertification']);
@@ -171,11 +154,10 @@ describe('decision-relevant edits outside a transition', () => {
 
   it('ignores formatting-only edits: white space in the texts, the order of the assets', async () => {
     const key = await site().raise({ ...EDR_GAP, affectedAssets: ['cad-ws-07', 'cad-ws-09'] });
-    const F = site().config.fields;
 
-    await editAs(site(), requester, key, {
-      [F.justification]: adf(`  ${EDR_GAP.justification.replace(/ /g, '   ')}\n`),
-      [F.affectedAssets]: ['cad-ws-09', 'cad-ws-07'],
+    await site().edit(key, requester, {
+      justification: `  ${EDR_GAP.justification.replace(/ /g, '   ')}\n`,
+      affectedAssets: ['cad-ws-09', 'cad-ws-07'],
     });
 
     expect(site().statusOf(key)).toBe('Approved');

@@ -22,6 +22,7 @@ import { SITE_CONFIG_KEY, SiteConfigSchema, type SiteConfig } from '../../../src
 import * as handlers from '../../../src/index';
 import {
   defaultPlatformHabits,
+  createSimClient,
   extensionAri,
   type FaultSettings,
   type JiraSimulator,
@@ -36,7 +37,13 @@ import {
 } from '../../support/simulated-site';
 import { simulatorFetcher } from '../../support/simulator-fetcher';
 import { START, testClock } from './test-clock';
-import { APP_ID, APP_NAME, ENVIRONMENT_ID, WORKFLOW_RULE_MODULES } from '../../support/app-modules';
+import {
+  APP_ID,
+  APP_NAME,
+  ENVIRONMENT_ID,
+  ISSUE_PROPERTY_INDEXES,
+  WORKFLOW_RULE_MODULES,
+} from '../../support/app-modules';
 
 /** The faults of the issue's "done when": 10 % 429 with Retry-After, 5 % 500, 50–300 ms latency. */
 export const ISSUE_FAULTS: FaultSettings = {
@@ -93,6 +100,11 @@ export interface ExceptionSite {
   transition(issueKey: string, name: string, actor: string, edits?: ScreenEdits): Promise<void>;
   /** The transition's refusal messages (Jira's errorMessages), or throws if it went through. */
   refusal(issueKey: string, name: string, actor: string, edits?: ScreenEdits): Promise<string[]>;
+  /**
+   * A person's edit outside any transition (PUT /rest/api/3/issue/{key}, as the issue's Edit screen sends it);
+   * waits for the events it causes.
+   */
+  edit(issueKey: string, actor: string, edits: ScreenEdits & Partial<ExceptionRequest>): Promise<void>;
   /** Names of the transitions `actor` is offered. */
   offered(issueKey: string, actor: string): Promise<string[]>;
   /** A person uploads a file (the simulator has no multipart upload; this is the upload's effect). */
@@ -110,6 +122,7 @@ export interface ExceptionSite {
 
 /** Installs the app as manifest.yml declares it; the simulator's habits vary what its handlers receive. */
 const installApp = (sim: JiraSimulator): void => {
+  for (const index of ISSUE_PROPERTY_INDEXES) sim.registerPropertyIndex(index.propertyKey, index.paths);
   sim.installApp({
     appId: APP_ID,
     environmentId: ENVIRONMENT_ID,
@@ -273,6 +286,16 @@ export const startExceptionSite = async (): Promise<ExceptionSite> => {
       return key;
     },
     transition,
+    edit: async (issueKey, actor, edits) => {
+      const { summary, ...fieldEdits } = edits;
+      const response = await createSimClient(sim.baseUrl, sim.appHeaders(actor)).put(
+        `/rest/api/3/issue/${issueKey}`,
+        { fields: { ...writeFields(config, fieldEdits), ...(summary === undefined ? {} : { summary }) } },
+      );
+      if (response.status !== 204)
+        throw new Error(`editing ${issueKey} as ${actor} answered ${String(response.status)}`);
+      await sim.idle();
+    },
     refusal: async (issueKey, name, actor, edits) => {
       try {
         await transition(issueKey, name, actor, edits);

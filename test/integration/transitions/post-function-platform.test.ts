@@ -139,7 +139,7 @@ describe('bounded history (B7)', () => {
   it('a 20 000-character rejection reason: the entry keeps an excerpt and points to the comment', async () => {
     const key = await site().raise({ ...EDR_GAP, compensatingControls: '' });
     const reason = `No compensating control is described. ${'Isolate the workstation on the lab VLAN first. '.repeat(420)}`;
-    await site().transition(key, 'Reject', securityReviewer, { comment: reason });
+    await site().transition(key, 'Reject', securityReviewer, { comment: reason, via: 'screen' });
     const entry = (await site().lifecycle(key)).history.at(-1);
     const comment = site().sim.state.issue(key)?.comments[0];
     expect(entry).toMatchObject({ action: 'rejected', commentId: comment?.id });
@@ -192,7 +192,10 @@ describe('repair from the changelog (A1)', () => {
   it('records a transition whose entry the platform lost, once, at the time and by the author of the change', async () => {
     const key = await site().raise({ ...EDR_GAP, compensatingControls: '' }); // Submitted → Risk Review
     testClock.set('2026-11-21T10:00:00Z');
-    await site().transition(key, 'Reject', securityReviewer, { comment: 'Not without a control.' });
+    await site().transition(key, 'Reject', securityReviewer, {
+      comment: 'Not without a control.',
+      via: 'screen',
+    });
     const lost = await site().lifecycle(key);
     await rewriteLifecycle(key, (lifecycle) => ({
       ...lifecycle,

@@ -24,12 +24,11 @@ describe('required text must carry content (through the simulator)', () => {
     const key = await site().raise({ ...EDR_GAP, compensatingControls: padding });
     expect(site().statusOf(key)).toBe('Risk Review');
 
-    expect(
-      await site().refusal(key, 'Approve', securityReviewer, {
-        riskRating: 'Medium',
-        justification: `${'\u200B'.repeat(60)}Too short.${'.'.repeat(40)}`,
-      }),
-    ).toEqual([
+    // Business Justification is not on the Approve screen: the requester edits it while the issue is in review.
+    await site().edit(key, SITE_USERS.requester, {
+      justification: `${'\u200B'.repeat(60)}Too short.${'.'.repeat(40)}`,
+    });
+    expect(await site().refusal(key, 'Approve', securityReviewer, { riskRating: 'Medium' })).toEqual([
       [
         'Business Justification is too short: 8 letters or digits, the policy asks for at least 40. Explain the need and the business impact; spaces, punctuation and invisible characters do not count.',
         `Compensating Controls is required for Medium risk: describe what limits the exposure (for example IP allow-listing and daily log review). ${DOES_NOT_COUNT}`,
