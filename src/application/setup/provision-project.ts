@@ -1,13 +1,15 @@
 /**
  * One-click setup for a project (DESIGN.md §1–§3): the form's fields with their options, the Exception issue
- * type, the statuses, the screens, the workflow with the app's rules, and the project's schemes; then the
- * SiteConfig every other use case reads.
+ * type, the statuses, the screens, the workflow with the app's rules (and Jira's approver-group restriction,
+ * approver-restriction.ts), and the project's schemes; then the SiteConfig every other use case reads.
  *
  * Idempotent and resumable: every object is looked up by name in Jira before it is created, so a second run
  * creates nothing and a run that stopped half-way is completed by the next one. A run writes nothing while the
  * site has conflicts (check-site.ts); a lock keeps two admins' runs from racing to create the same objects.
  */
 import { randomUUID } from 'node:crypto';
+import { policyInForce } from '../policy/policy-store';
+import { lookUpPolicyGroups, restrictedGroups, restrictionProblems } from './approver-restriction';
 import { checkSite, type ProvisionInput } from './check-site';
 import { ensureFields } from './ensure-fields';
 import { ensureIssueType } from './ensure-issue-type';
@@ -45,7 +47,19 @@ const provision = async (deps: SetupDependencies, input: ProvisionInput): Promis
   const issueType = await ensureIssueType(ctx);
   const statuses = await ensureStatuses(ctx);
   const screenIds = await ensureScreens(ctx, fieldIds);
-  await ensureWorkflow(ctx, { statuses, rules, screenIds });
+  const policy = await policyInForce(deps.store);
+  const policyGroups = await runStep(report, 'approver groups', () =>
+    lookUpPolicyGroups(ctx.jira, policy),
+  );
+  const workflow = await ensureWorkflow(ctx, {
+    statuses,
+    rules,
+    screenIds,
+    approverGroups: policyGroups.found,
+  });
+  // What the workflow holds, created now or before: setup never changes an existing workflow.
+  const approverGroups = restrictedGroups(workflow, policyGroups.found);
+  for (const problem of restrictionProblems(policyGroups, approverGroups)) report.problem(problem);
   await ensureIssueTypeScheme(ctx, issueType);
   await ensureWorkflowScheme(ctx, issueType);
   await ensureScreenSchemes(ctx, issueType, screenIds);
@@ -66,6 +80,7 @@ const provision = async (deps: SetupDependencies, input: ProvisionInput): Promis
         Retired: statuses.Retired.id,
       },
       workflowName: WORKFLOW_NAME,
+      approverGroups,
     },
     project,
   );
