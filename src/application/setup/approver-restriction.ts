@@ -49,7 +49,10 @@ export interface PolicyGroups {
   readonly found: readonly JiraGroup[];
 }
 
-export const lookUpPolicyGroups = async (jira: GroupsConfiguration, policy: Policy): Promise<PolicyGroups> => {
+export const lookUpPolicyGroups = async (
+  jira: GroupsConfiguration,
+  policy: Policy,
+): Promise<PolicyGroups> => {
   const names = allApproverGroups(policy);
   const existing = await jira.findGroupsByName(names);
   const found = names.flatMap((name) => existing.find((group) => group.name === name) ?? []);
@@ -85,7 +88,7 @@ export const restrictedGroups = (workflow: Workflow, known: readonly JiraGroup[]
 
 /** At most this many sentences, each at most this long: a report stays readable whatever the policy holds. */
 const MAX_PROBLEMS = 20;
-const MAX_PROBLEM_LENGTH = 400;
+const MAX_PROBLEM_LENGTH = 500;
 
 const EDIT_WORKFLOW = `in Jira's workflow editor (setup does not change an existing workflow), then run setup again`;
 
@@ -102,12 +105,18 @@ export const restrictionProblems = (
   for (const name of policyGroups.names) {
     if (!policyGroups.found.some((group) => group.name === name))
       problems.push(
-        `The policy's approver group "${name}" does not exist in Jira: create the group, or correct the policy's approver groups.`,
+        restricted.length === 0
+          ? `The policy's approver group "${name}" does not exist in Jira: create the group, or correct the policy's approver groups.`
+          : `The policy's approver group "${name}" does not exist in Jira: create the group and add it to ${where} ${EDIT_WORKFLOW}; or correct the policy's approver groups.`,
       );
   }
   if (restricted.length === 0) {
+    const none =
+      policyGroups.found.length === 0
+        ? ' (none exists, and a restriction to no group would let no one decide)'
+        : '';
     problems.push(
-      `Jira itself does not restrict ${RESTRICTED_TEXT} in workflow "${WORKFLOW_NAME}" to the approver groups${policyGroups.found.length === 0 ? ' (none of them exists, and a restriction to no group would let no one decide)' : ''}; the app's validator still refuses anyone else. Add a "Restrict issue transition" condition for the policy's approver groups to those transitions ${EDIT_WORKFLOW}.`,
+      `Jira itself does not restrict ${RESTRICTED_TEXT} to the approver groups${none}; the app's validator still refuses anyone else. Add a "Restrict issue transition" condition for them to those transitions of workflow "${WORKFLOW_NAME}" ${EDIT_WORKFLOW}.`,
     );
   } else {
     for (const group of policyGroups.found) {
