@@ -804,7 +804,9 @@ export class JiraConfigurationClient implements ConfigurationPort {
           { method: 'GET' },
         ),
       );
-      const group = groups.find((candidate) => candidate.name === name && typeof candidate.groupId === 'string');
+      const group = groups.find(
+        (candidate) => candidate.name === name && typeof candidate.groupId === 'string',
+      );
       if (group?.groupId != null && group.groupId !== '') found.push({ groupId: group.groupId, name });
     }
     return found;

@@ -100,14 +100,14 @@ export const restrictionProblems = (
   policyGroups: PolicyGroups,
   restricted: readonly ApproverGroupRecord[],
 ): string[] => {
-  const where = `the "Restrict issue transition" condition of ${RESTRICTED_TEXT} in workflow "${WORKFLOW_NAME}"`;
+  const condition = `"Restrict issue transition" condition of ${RESTRICTED_TEXT} in workflow "${WORKFLOW_NAME}"`;
   const problems: string[] = [];
   for (const name of policyGroups.names) {
     if (!policyGroups.found.some((group) => group.name === name))
       problems.push(
         restricted.length === 0
           ? `The policy's approver group "${name}" does not exist in Jira: create the group, or correct the policy's approver groups.`
-          : `The policy's approver group "${name}" does not exist in Jira: create the group and add it to ${where} ${EDIT_WORKFLOW}; or correct the policy's approver groups.`,
+          : `The policy's approver group "${name}" does not exist in Jira: create the group and add it to the ${condition} ${EDIT_WORKFLOW}; or correct the policy's approver groups.`,
       );
   }
   if (restricted.length === 0) {
@@ -122,13 +122,13 @@ export const restrictionProblems = (
     for (const group of policyGroups.found) {
       if (!restricted.some((record) => record.groupId === group.groupId))
         problems.push(
-          `The policy's approver group "${group.name}" is not in ${where}, so Jira does not offer its members those transitions: add it there ${EDIT_WORKFLOW}.`,
+          `The policy's approver group "${group.name}" is not in the ${condition}, so Jira does not offer its members those transitions: add it there ${EDIT_WORKFLOW}.`,
         );
     }
     for (const record of restricted) {
       if (!policyGroups.found.some((group) => group.groupId === record.groupId))
         problems.push(
-          `${where} still admits the group ${record.name === undefined ? `with id ${record.groupId}` : `"${record.name}"`}, which the policy no longer names (the app's validator refuses its members): remove it there ${EDIT_WORKFLOW}.`,
+          `The ${condition} still admits the group ${record.name === undefined ? `with id ${record.groupId}` : `"${record.name}"`}, which the policy no longer names (the app's validator refuses its members): remove it there ${EDIT_WORKFLOW}.`,
         );
     }
   }

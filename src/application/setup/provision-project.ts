@@ -23,7 +23,7 @@ import { runStep } from './run-step';
 import type { SetupContext, SetupDependencies } from './setup-context';
 import { SetupBusyError } from './setup-errors';
 import { SetupReportBuilder, type SetupReport } from './setup-report';
-import { saveSiteConfig } from './site-config-store';
+import { readSiteConfig, saveSiteConfig } from './site-config-store';
 import { WORKFLOW_NAME } from './setup-names';
 
 export type { ProvisionInput } from './check-site';
@@ -48,17 +48,20 @@ const provision = async (deps: SetupDependencies, input: ProvisionInput): Promis
   const statuses = await ensureStatuses(ctx);
   const screenIds = await ensureScreens(ctx, fieldIds);
   const policy = await policyInForce(deps.store);
-  const policyGroups = await runStep(report, 'approver groups', () =>
-    lookUpPolicyGroups(ctx.jira, policy),
-  );
+  const policyGroups = await runStep(report, 'approver groups', () => lookUpPolicyGroups(ctx.jira, policy));
   const workflow = await ensureWorkflow(ctx, {
     statuses,
     rules,
     screenIds,
     approverGroups: policyGroups.found,
   });
-  // What the workflow holds, created now or before: setup never changes an existing workflow.
-  const approverGroups = restrictedGroups(workflow, policyGroups.found);
+  // What the workflow holds, created now or before (setup never changes an existing workflow); a group the policy
+  // no longer names keeps the name recorded when it did.
+  const recorded = (await readSiteConfig(deps.store))?.approverGroups ?? [];
+  const approverGroups = restrictedGroups(workflow, [
+    ...policyGroups.found,
+    ...recorded.flatMap(({ groupId, name }) => (name === undefined ? [] : [{ groupId, name }])),
+  ]);
   for (const problem of restrictionProblems(policyGroups, approverGroups)) report.problem(problem);
   await ensureIssueTypeScheme(ctx, issueType);
   await ensureWorkflowScheme(ctx, issueType);
