@@ -804,10 +804,10 @@ export class JiraConfigurationClient implements ConfigurationPort {
           { method: 'GET' },
         ),
       );
-      const group = groups.find(
-        (candidate) => candidate.name === name && typeof candidate.groupId === 'string',
-      );
-      if (group?.groupId != null && group.groupId !== '') found.push({ groupId: group.groupId, name });
+      const groupId = groups.find(
+        (candidate) => candidate.name === name && (candidate.groupId ?? '') !== '',
+      )?.groupId;
+      if (groupId != null) found.push({ groupId, name });
     }
     return found;
   }

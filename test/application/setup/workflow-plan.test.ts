@@ -302,9 +302,6 @@ test('with no approver group found in Jira, no transition is restricted (a restr
   const keys = unrestricted.transitions.flatMap((transition) =>
     (transition.conditions?.conditions ?? []).map((rule) => `${transition.name} ${rule.ruleKey}`),
   );
-  expect(keys).toEqual([
-    'Approve forge:expression-condition',
-    'Recertify forge:expression-condition',
-  ]);
+  expect(keys).toEqual(['Approve forge:expression-condition', 'Recertify forge:expression-condition']);
   expect(unrestricted.transitions.find((transition) => transition.name === 'Reject')?.conditions).toBeNull();
 });

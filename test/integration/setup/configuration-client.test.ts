@@ -44,15 +44,20 @@ test('groups are found by exact name, with their ids, one lookup per distinct na
 });
 
 /** GroupDetails: `groupId` is nullable and optional in the document; a name may come back in Jira's own case. */
-test.each([
-  ['a null groupId', (group: Record<string, unknown>) => ({ ...group, groupId: null })],
-  ['no groupId', ({ name }: Record<string, unknown>) => ({ name })],
-  ['an empty groupId', (group: Record<string, unknown>) => ({ ...group, groupId: '' })],
-  ['the name in another case', (group: Record<string, unknown>) => ({ ...group, name: 'C-Level' })],
-])('a group answered with %s is not found (no rule can name it)', async (_variant, change) => {
-  site().sim.tamperWithNextResponse((body) => {
-    const page = body as { values: Record<string, unknown>[] };
-    return { ...page, values: page.values.map(change) };
-  });
-  expect(await site().deps.configuration.findGroupsByName(['c-level'])).toEqual([]);
-});
+type GroupChange = (group: Record<string, unknown>) => Record<string, unknown>;
+const GROUP_VARIANTS: [string, GroupChange][] = [
+  ['a null groupId', (group) => ({ ...group, groupId: null })],
+  ['no groupId', ({ name }) => ({ name })],
+  ['an empty groupId', (group) => ({ ...group, groupId: '' })],
+  ['the name in another case', (group) => ({ ...group, name: 'C-Level' })],
+];
+test.each(GROUP_VARIANTS)(
+  'a group answered with %s is not found (no rule can name it)',
+  async (_variant, change) => {
+    site().sim.tamperWithNextResponse((body) => {
+      const page = body as { values: Record<string, unknown>[] };
+      return { ...page, values: page.values.map(change) };
+    });
+    expect(await site().deps.configuration.findGroupsByName(['c-level'])).toEqual([]);
+  },
+);
