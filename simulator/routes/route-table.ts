@@ -2,6 +2,7 @@ import type { RouteTable } from '../http/route-types';
 import { bulkRoutes } from './bulk-routes';
 import { commentRoutes } from './comment-routes';
 import { fieldRoutes } from './field-routes';
+import { groupRoutes } from './group-routes';
 import { issueLinkRoutes } from './issue-link-routes';
 import { issueRoutes } from './issue-routes';
 import { issueTypeRoutes } from './issue-type-routes';
@@ -31,5 +32,6 @@ export const ROUTES: RouteTable = {
   ...workflowSchemeRoutes,
   ...screenRoutes,
   ...userRoutes,
+  ...groupRoutes,
   ...projectRoutes,
 };

@@ -34,6 +34,13 @@ const FieldIdSchema = z
   .string()
   .regex(/^customfield_\d+$/, 'must be a custom field id such as customfield_10020');
 
+/** A group Jira restricts the decision transitions to (setup/approver-restriction.ts); named when the policy names it. */
+export const ApproverGroupRecordSchema = z.strictObject({
+  groupId: z.string().min(1),
+  name: z.string().min(1).optional(),
+});
+export type ApproverGroupRecord = z.infer<typeof ApproverGroupRecordSchema>;
+
 export const SiteConfigSchema = z.strictObject({
   version: z.literal(1),
   fields: z.strictObject(
@@ -56,5 +63,10 @@ export const SiteConfigSchema = z.strictObject({
   ),
   projects: z.array(z.strictObject({ id: z.string().min(1), key: z.string().min(1) })),
   workflowName: z.string().min(1),
+  /**
+   * The groups the workflow's Approve, Reject and Request info are restricted to by Jira's own condition, as setup
+   * last found them (empty: not restricted). Absent in a config stored by an older setup until setup runs again.
+   */
+  approverGroups: z.array(ApproverGroupRecordSchema).max(1000).optional(),
 });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

@@ -19,6 +19,7 @@ import type {
   IssueTypeScheme,
   IssueTypeScreenScheme,
   IssueTypeScreenSchemeMapping,
+  JiraGroup,
   JiraStatus,
   NewCustomField,
   NewFieldContext,
@@ -47,6 +48,7 @@ import {
   FieldContextSchema,
   FieldOptionSchema,
   FieldSchema,
+  GroupDetailsSchema,
   IssueTypeSchema,
   IssueTypeSchemeMappingSchema,
   IssueTypeSchemeProjectsSchema,
@@ -785,5 +787,28 @@ export class JiraConfigurationClient implements ConfigurationPort {
       }),
     );
     await ensureOk(endpoint, response);
+  }
+
+  // ---- groups ---------------------------------------------------------------------------------------------------
+
+  /**
+   * One lookup per name: `groupName` repeats in the query (ISSUE6 A2), and a literal `route` cannot carry a
+   * variable number of parameters. Policies name a handful of groups, so this stays a few calls.
+   */
+  async findGroupsByName(names: readonly string[]): Promise<JiraGroup[]> {
+    const found: JiraGroup[] = [];
+    for (const name of new Set(names)) {
+      const groups = await this.allPages('GET /rest/api/3/group/bulk', GroupDetailsSchema, (startAt) =>
+        this.fetcher.requestJira(
+          route`/rest/api/3/group/bulk?groupName=${name}&startAt=${startAt}&maxResults=${PAGE_SIZE}`,
+          { method: 'GET' },
+        ),
+      );
+      const groupId = groups.find(
+        (candidate) => candidate.name === name && (candidate.groupId ?? '') !== '',
+      )?.groupId;
+      if (groupId != null) found.push({ groupId, name });
+    }
+    return found;
   }
 }

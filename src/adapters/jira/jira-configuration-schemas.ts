@@ -229,3 +229,9 @@ export const IssueTypeScreenSchemeProjectsSchema = z.looseObject({
   issueTypeScreenScheme: IssueTypeScreenSchemeSchema,
   projectIds: z.array(z.string()),
 });
+
+/** GroupDetails of `GET /group/bulk`: the document marks `groupId` nullable and `name` optional. */
+export const GroupDetailsSchema = z.looseObject({
+  groupId: z.string().nullish(),
+  name: z.string().optional(),
+});

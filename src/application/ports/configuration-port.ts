@@ -2,7 +2,7 @@
  * What one-click setup needs from Jira's administration APIs (REST v3), in Jira's own terms: custom fields with
  * their contexts and options, issue types and issue type schemes, statuses, workflows (created through
  * `POST /rest/api/3/workflows/create`, Forge rules found through `GET /rest/api/3/workflows/capabilities`),
- * workflow schemes, screens with tabs and fields, screen schemes and issue type screen schemes.
+ * workflow schemes, screens with tabs and fields, screen schemes and issue type screen schemes, and groups.
  *
  * Ids are strings throughout (Jira mixes numbers and strings; the adapter converts). Lists are complete: the
  * adapter reads every page. Creates are sent once; a create whose answer is lost fails, and the caller finds out
@@ -292,8 +292,30 @@ export interface ScreensConfiguration {
   assignIssueTypeScreenScheme(schemeId: string, projectId: string): Promise<void>;
 }
 
+// ---- groups ---------------------------------------------------------------------------------------------------
+
+/** A Jira group: workflow rules name groups by `groupId`, the policy by name. */
+export interface JiraGroup {
+  readonly groupId: string;
+  readonly name: string;
+}
+
+export interface GroupsConfiguration {
+  /**
+   * The groups among `names` that exist, each with its id (`GET /rest/api/3/group/bulk`). A name is matched
+   * exactly, as the app's validator matches the acting user's groups; a group Jira reports without an id is left
+   * out (no rule can name it).
+   */
+  findGroupsByName(names: readonly string[]): Promise<JiraGroup[]>;
+}
+
 export interface ConfigurationPort
-  extends FieldsConfiguration, IssueTypesConfiguration, WorkflowsConfiguration, ScreensConfiguration {
+  extends
+    FieldsConfiguration,
+    IssueTypesConfiguration,
+    WorkflowsConfiguration,
+    ScreensConfiguration,
+    GroupsConfiguration {
   /** null when the project does not exist or the caller may not see it. */
   getProject(projectKey: string): Promise<ProjectSummary | null>;
 }

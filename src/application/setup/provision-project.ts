@@ -1,13 +1,15 @@
 /**
  * One-click setup for a project (DESIGN.md §1–§3): the form's fields with their options, the Exception issue
- * type, the statuses, the screens, the workflow with the app's rules, and the project's schemes; then the
- * SiteConfig every other use case reads.
+ * type, the statuses, the screens, the workflow with the app's rules (and Jira's approver-group restriction,
+ * approver-restriction.ts), and the project's schemes; then the SiteConfig every other use case reads.
  *
  * Idempotent and resumable: every object is looked up by name in Jira before it is created, so a second run
  * creates nothing and a run that stopped half-way is completed by the next one. A run writes nothing while the
  * site has conflicts (check-site.ts); a lock keeps two admins' runs from racing to create the same objects.
  */
 import { randomUUID } from 'node:crypto';
+import { policyInForce } from '../policy/policy-store';
+import { lookUpPolicyGroups, restrictedGroups, restrictionProblems } from './approver-restriction';
 import { checkSite, type ProvisionInput } from './check-site';
 import { ensureFields } from './ensure-fields';
 import { ensureIssueType } from './ensure-issue-type';
@@ -21,7 +23,7 @@ import { runStep } from './run-step';
 import type { SetupContext, SetupDependencies } from './setup-context';
 import { SetupBusyError } from './setup-errors';
 import { SetupReportBuilder, type SetupReport } from './setup-report';
-import { saveSiteConfig } from './site-config-store';
+import { readSiteConfig, saveSiteConfig } from './site-config-store';
 import { WORKFLOW_NAME } from './setup-names';
 
 export type { ProvisionInput } from './check-site';
@@ -45,7 +47,22 @@ const provision = async (deps: SetupDependencies, input: ProvisionInput): Promis
   const issueType = await ensureIssueType(ctx);
   const statuses = await ensureStatuses(ctx);
   const screenIds = await ensureScreens(ctx, fieldIds);
-  await ensureWorkflow(ctx, { statuses, rules, screenIds });
+  const policy = await policyInForce(deps.store);
+  const policyGroups = await runStep(report, 'approver groups', () => lookUpPolicyGroups(ctx.jira, policy));
+  const workflow = await ensureWorkflow(ctx, {
+    statuses,
+    rules,
+    screenIds,
+    approverGroups: policyGroups.found,
+  });
+  // What the workflow holds, created now or before (setup never changes an existing workflow); a group the policy
+  // no longer names keeps the name recorded when it did.
+  const recorded = (await readSiteConfig(deps.store))?.approverGroups ?? [];
+  const approverGroups = restrictedGroups(workflow, [
+    ...policyGroups.found,
+    ...recorded.flatMap(({ groupId, name }) => (name === undefined ? [] : [{ groupId, name }])),
+  ]);
+  for (const problem of restrictionProblems(policyGroups, approverGroups)) report.problem(problem);
   await ensureIssueTypeScheme(ctx, issueType);
   await ensureWorkflowScheme(ctx, issueType);
   await ensureScreenSchemes(ctx, issueType, screenIds);
@@ -66,6 +83,7 @@ const provision = async (deps: SetupDependencies, input: ProvisionInput): Promis
         Retired: statuses.Retired.id,
       },
       workflowName: WORKFLOW_NAME,
+      approverGroups,
     },
     project,
   );

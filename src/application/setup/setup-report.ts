@@ -8,15 +8,21 @@ export interface SetupReport {
   readonly created: readonly string[];
   readonly adopted: readonly string[];
   readonly skipped: readonly string[];
+  /**
+   * What the admin must still do, one sentence each, where setup could not do it (e.g. a policy group missing in
+   * Jira). Present only when there is something to do.
+   */
+  readonly problems?: readonly string[];
 }
 
-type Outcome = keyof SetupReport;
+type Outcome = 'created' | 'adopted' | 'skipped';
 
 export class SetupReportBuilder {
   private readonly entries = new Map<string, { outcome: Outcome; text: string }>();
   private readonly attempted = new Set<string>();
   private readonly attemptedItems = new Set<string>();
   private readonly addedItems = new Map<string, string[]>();
+  private readonly problems: string[] = [];
 
   /**
    * About to create the object `key`. Should the create's answer be lost and a later look find the object,
@@ -54,9 +60,14 @@ export class SetupReportBuilder {
     if (this.attemptedItems.has(`${key}\u0000${item}`)) this.itemAdded(key, label, item);
   }
 
+  /** Something setup could not do; a step that runs again does not repeat it. */
+  problem(text: string): void {
+    if (!this.problems.includes(text)) this.problems.push(text);
+  }
+
   build(): SetupReport {
     const report = { created: [] as string[], adopted: [] as string[], skipped: [] as string[] };
     for (const { outcome, text } of this.entries.values()) report[outcome].push(text);
-    return report;
+    return this.problems.length === 0 ? report : { ...report, problems: [...this.problems] };
   }
 }

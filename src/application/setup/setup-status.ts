@@ -1,9 +1,12 @@
 /**
  * What the admin page shows before and after setup: which of setup's objects exist on the site and which are
- * missing, for the projects set up so far (or the one asked about). Reads only.
+ * missing, for the projects set up so far (or the one asked about), and whether Jira still restricts the
+ * decisions to the policy's approver groups. Reads only.
  */
+import { policyInForce } from '../policy/policy-store';
 import type { IssueType } from '../ports/configuration-port';
 import type { SiteConfig } from '../site-config';
+import { lookUpPolicyGroups, restrictionProblems } from './approver-restriction';
 import { describeField } from './ensure-fields';
 import { findIssueType, describeIssueType } from './ensure-issue-type';
 import { issueTypeSchemeState } from './ensure-issue-type-scheme';
@@ -105,6 +108,31 @@ const projectObjects = async (
   );
 };
 
+/**
+ * Whether Jira restricts the decision transitions to exactly the policy's approver groups, as setup last recorded
+ * the workflow (the policy may have changed since, and setup never changes an existing workflow).
+ */
+const approverRestriction = async (
+  deps: SetupDependencies,
+  config: SiteConfig | undefined,
+  tally: Tally,
+): Promise<void> => {
+  if (config === undefined) return;
+  if (config.approverGroups === undefined) {
+    tally.missing.push(
+      `the approver groups workflow "${WORKFLOW_NAME}" is restricted to (not recorded by the setup that ran): run setup again`,
+    );
+    return;
+  }
+  const policyGroups = await lookUpPolicyGroups(deps.configuration, await policyInForce(deps.store));
+  const problems = restrictionProblems(policyGroups, config.approverGroups);
+  if (problems.length > 0) tally.missing.push(...problems);
+  else
+    tally.present.push(
+      `approver groups of the policy restricting its decisions in workflow "${WORKFLOW_NAME}": ${policyGroups.names.map((name) => `"${name}"`).join(', ')}`,
+    );
+};
+
 export const getSetupStatus = async (
   deps: SetupDependencies,
   input: { readonly projectKey?: string } = {},
@@ -118,5 +146,6 @@ export const getSetupStatus = async (
       : [input.projectKey];
   if (projectKeys.length === 0) tally.missing.push('a project set up for security exceptions');
   for (const key of projectKeys) await projectObjects(deps, key, site, config, tally);
+  await approverRestriction(deps, config, tally);
   return { ready: tally.missing.length === 0, present: tally.present, missing: tally.missing };
 };

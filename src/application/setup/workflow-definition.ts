@@ -41,6 +41,12 @@ export interface TransitionDefinition {
    * holds even where the app's validator cannot establish who is acting (FORGE_NOTES §16).
    */
   readonly notByRequester: boolean;
+  /**
+   * Only a reviewer makes it: Jira's `system:restrict-issue-transition` condition offers it to the policy's
+   * approver groups only (approver-restriction.ts), with no app code running. The app's validator still checks the
+   * tier's own group. Recertify is not among them: the risk owner may recertify (DESIGN.md §3).
+   */
+  readonly approversOnly: boolean;
 }
 
 const transition = (
@@ -48,7 +54,7 @@ const transition = (
   name: string,
   from: readonly Status[],
   to: Status,
-  options: { screen?: ScreenKey; notByRequester?: boolean } = {},
+  options: { screen?: ScreenKey; notByRequester?: boolean; approversOnly?: boolean } = {},
 ): TransitionDefinition => ({
   rule,
   name,
@@ -56,6 +62,7 @@ const transition = (
   to,
   screen: options.screen ?? null,
   notByRequester: options.notByRequester ?? false,
+  approversOnly: options.approversOnly ?? false,
 });
 
 /** The initial transition: creating an issue puts it in Submitted. */
@@ -69,12 +76,16 @@ export const INITIAL_STATUS: Status = 'Submitted';
 export const WORKFLOW_TRANSITIONS: readonly TransitionDefinition[] = [
   transition('triage', 'Triage', ['Submitted'], 'Risk Review'),
   transition('auto-approve', 'Auto-approve', ['Submitted'], 'Approved'),
-  transition('request-info', 'Request info', ['Risk Review'], 'Submitted', { screen: 'comment' }),
+  transition('request-info', 'Request info', ['Risk Review'], 'Submitted', {
+    screen: 'comment',
+    approversOnly: true,
+  }),
   transition('approve', 'Approve', ['Risk Review'], 'Approved', {
     screen: 'review',
     notByRequester: true,
+    approversOnly: true,
   }),
-  transition('reject', 'Reject', ['Risk Review'], 'Rejected', { screen: 'decision' }),
+  transition('reject', 'Reject', ['Risk Review'], 'Rejected', { screen: 'decision', approversOnly: true }),
   transition('start-recertification', 'Start recertification', ['Approved'], 'Recertification'),
   transition('recertify', 'Recertify', ['Recertification'], 'Approved', {
     screen: 'recertify',

@@ -4,17 +4,21 @@
  *
  * Rules follow the Forge rule format of the capabilities description (FORGE_NOTES §3): parameters `key` (the
  * module's extension ARI) and `config` (JSON the handler receives as its configuration). The validator and the
- * post function are told which transition they run on: `{"transition":"approve"}`.
+ * post function are told which transition they run on: `{"transition":"approve"}`. Jira's own conditions and
+ * expression validators back the app's validator where it may not run or know the actor (FORGE_NOTES §16).
  */
 import { TRANSITION_RULES } from '../../domain/evaluate-transition';
 import type { Status } from '../../domain/vocabulary';
 import type {
+  ForgeRule,
+  JiraGroup,
   JiraStatus,
   NewWorkflow,
-  ForgeRule,
+  WorkflowConditionGroup,
   WorkflowRule,
   WorkflowTransition,
 } from '../ports/configuration-port';
+import { restrictionRule } from './approver-restriction';
 import type { AppRules } from './forge-rules';
 import type { ScreenKey } from './screen-definition';
 import { ownDescription, WORKFLOW_NAME } from './setup-names';
@@ -62,6 +66,19 @@ export const transitionId = (index: number): string => (index === 0 ? '1' : Stri
 export const isEnforced = (definition: TransitionDefinition): boolean =>
   TRANSITION_RULES[definition.rule].length > 0;
 
+/** Every condition must hold: the requester's exclusion and the approver-group restriction (where wired). */
+const conditionsOf = (
+  definition: TransitionDefinition,
+  { rules, approverGroups, newId }: WorkflowInput,
+): WorkflowConditionGroup | null => {
+  const restriction = definition.approversOnly ? restrictionRule(approverGroups, newId()) : undefined;
+  const conditions = [
+    ...(definition.notByRequester ? [forgeRule(rules.condition, {}, newId())] : []),
+    ...(restriction === undefined ? [] : [restriction]),
+  ];
+  return conditions.length === 0 ? null : { operation: 'ALL', conditions, conditionGroups: [] };
+};
+
 const transitionOf = (
   definition: TransitionDefinition,
   index: number,
@@ -82,13 +99,7 @@ const transitionOf = (
     links: definition.from.map((from) => ({ fromStatusReference: statusReference(from) })),
     validators,
     actions: [forgeRule(rules.postFunction, config, newId())],
-    conditions: definition.notByRequester
-      ? {
-          operation: 'ALL',
-          conditions: [forgeRule(rules.condition, {}, newId())],
-          conditionGroups: [],
-        }
-      : null,
+    conditions: conditionsOf(definition, input),
     transitionScreen:
       definition.screen === null
         ? null
@@ -104,6 +115,8 @@ export interface WorkflowInput {
   readonly statuses: Readonly<Record<Status, JiraStatus>>;
   readonly rules: AppRules;
   readonly screenIds: Readonly<Record<ScreenKey, string>>;
+  /** The groups Approve, Reject and Request info are restricted to; none: no restriction (approver-restriction.ts). */
+  readonly approverGroups: readonly JiraGroup[];
   /** Mints a rule id (a UUID); injected so the plan stays testable. */
   readonly newId: () => string;
 }

@@ -49,7 +49,19 @@ const SCREEN_IDS: Record<ScreenKey, string> = {
   comment: '7',
 };
 
-const workflow = buildWorkflow({ statuses, rules: RULES, screenIds: SCREEN_IDS, newId });
+const APPROVER_GROUPS = [
+  { groupId: 'g-reviewers', name: 'security-reviewers' },
+  { groupId: 'g-c-level', name: 'c-level' },
+];
+const RESTRICTED = 'system:restrict-issue-transition  ';
+
+const workflow = buildWorkflow({
+  statuses,
+  rules: RULES,
+  screenIds: SCREEN_IDS,
+  approverGroups: APPROVER_GROUPS,
+  newId,
+});
 const byReference = Object.fromEntries(
   workflow.statuses.map((status) => [status.statusReference, status.name]),
 );
@@ -112,7 +124,7 @@ test('every transition of DESIGN §3, with the rule keys and module ids the site
       type: 'DIRECTED',
       from: ['Risk Review'],
       to: 'Submitted',
-      rules: [V('request-info'), P('request-info')],
+      rules: [V('request-info'), P('request-info'), RESTRICTED],
       screen: '7',
     },
     {
@@ -125,6 +137,7 @@ test('every transition of DESIGN §3, with the rule keys and module ids the site
         'forge:expression-validator requester-cannot-decide {}',
         P('approve'),
         'forge:expression-condition not-the-requester {}',
+        RESTRICTED,
       ],
       screen: '4',
     },
@@ -133,7 +146,7 @@ test('every transition of DESIGN §3, with the rule keys and module ids the site
       type: 'DIRECTED',
       from: ['Risk Review'],
       to: 'Rejected',
-      rules: [V('reject'), P('reject')],
+      rules: [V('reject'), P('reject'), RESTRICTED],
       screen: '6',
     },
     {
@@ -264,4 +277,31 @@ test.each([
   },
 ])('a workflow with $names lacks $missing', ({ names, missing }) => {
   expect(missingTransitions(names)).toEqual(missing);
+});
+
+test("Approve, Reject and Request info are restricted by Jira's own condition to the approver groups' ids", () => {
+  for (const name of ['Request info', 'Approve', 'Reject']) {
+    const conditions = workflow.transitions.find((transition) => transition.name === name)?.conditions;
+    expect(conditions?.operation).toBe('ALL');
+    expect(conditions?.conditions.at(-1)).toEqual({
+      id: expect.stringMatching(UUID) as string,
+      ruleKey: 'system:restrict-issue-transition',
+      parameters: { groupIds: 'g-reviewers,g-c-level' },
+    });
+  }
+});
+
+test('with no approver group found in Jira, no transition is restricted (a restriction to none locks everyone out)', () => {
+  const unrestricted = buildWorkflow({
+    statuses,
+    rules: RULES,
+    screenIds: SCREEN_IDS,
+    approverGroups: [],
+    newId,
+  });
+  const keys = unrestricted.transitions.flatMap((transition) =>
+    (transition.conditions?.conditions ?? []).map((rule) => `${transition.name} ${rule.ruleKey}`),
+  );
+  expect(keys).toEqual(['Approve forge:expression-condition', 'Recertify forge:expression-condition']);
+  expect(unrestricted.transitions.find((transition) => transition.name === 'Reject')?.conditions).toBeNull();
 });

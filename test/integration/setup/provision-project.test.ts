@@ -8,7 +8,14 @@ import { SITE_CONFIG_KEY, SiteConfigSchema } from '../../../src/application/site
 import { createSimClient, extensionAri } from '../../../simulator';
 import { FRESH_SITE_CREATED, REQUESTER_FIELDS } from './expected-reports';
 import { readCustomFields, readProjectSchemes, readScreens, readWorkflow } from './read-back';
-import { APP_ID, ENVIRONMENT_ID, setupSitePerTest, totalOf, writeCalls } from './setup-site';
+import {
+  APP_ID,
+  APPROVER_GROUP_IDS,
+  ENVIRONMENT_ID,
+  setupSitePerTest,
+  totalOf,
+  writeCalls,
+} from './setup-site';
 
 // The first request of an operation compiles its schema from Jira's 2.5 MB document: seconds on a busy machine.
 jest.setTimeout(30_000);
@@ -25,6 +32,8 @@ const postFunction = (transition: string): string =>
 const notTheRequester = `forge:expression-condition ${extensionAri(APP_ID, ENVIRONMENT_ID, 'not-the-requester')} {}`;
 const requesterCannotDecide = `forge:expression-validator ${extensionAri(APP_ID, ENVIRONMENT_ID, 'requester-cannot-decide')} {}`;
 const screen = (name: string): string => `system:transition-screen ${name}`;
+/** Jira's own condition, restricting the transition to the approver groups (its groupIds: approver-restriction.test.ts). */
+const approversOnly = 'system:restrict-issue-transition';
 
 const enforced = (name: string, rule: string, from: string[], to: string) => ({
   name,
@@ -52,16 +61,18 @@ const EXPECTED_TRANSITIONS = [
   enforced('Auto-approve', 'auto-approve', ['Submitted'], 'Approved'),
   {
     ...enforced('Request info', 'request-info', ['Risk Review'], 'Submitted'),
+    conditions: [approversOnly],
     screen: screen('Security Exception Comment Screen'),
   },
   {
     ...enforced('Approve', 'approve', ['Risk Review'], 'Approved'),
     validators: [validator('approve'), requesterCannotDecide],
-    conditions: [notTheRequester],
+    conditions: [notTheRequester, approversOnly],
     screen: screen('Security Exception Review Screen'),
   },
   {
     ...enforced('Reject', 'reject', ['Risk Review'], 'Rejected'),
+    conditions: [approversOnly],
     screen: screen('Security Exception Decision Screen'),
   },
   enforced('Start recertification', 'start-recertification', ['Approved'], 'Recertification'),
@@ -241,6 +252,10 @@ describe('setup on a fresh site', () => {
       ),
       projects: [{ id: site().sim.state.project('SEC')?.id, key: 'SEC' }],
       workflowName: 'Security Exception Workflow',
+      approverGroups: [
+        { groupId: APPROVER_GROUP_IDS['security-reviewers'], name: 'security-reviewers' },
+        { groupId: APPROVER_GROUP_IDS['c-level'], name: 'c-level' },
+      ],
     });
     expect(site().store.keys()).toEqual([SITE_CONFIG_KEY]);
   });
@@ -330,8 +345,13 @@ describe('setup on a fresh site', () => {
       { rule: 'validator', configuration: { transition: 'triage' } },
       { rule: 'postFunction', configuration: { transition: 'triage' } },
     ]);
-    // The requester does not see Approve; an admin does.
+    // Only approvers see the decisions, and never on their own exception: Jira's conditions, no app code.
+    site().sim.state.addUser({ accountId: 'cy', displayName: 'Cy', groups: ['c-level'] });
+    const asCy = createSimClient(site().sim.baseUrl, { authorization: site().sim.authorizationFor('cy') });
+    expect(await names(asCy)).toEqual(['Request info', 'Approve', 'Reject']);
+    expect(await names(asBo)).toEqual([]);
+    expect(await names(site().ada)).toEqual([]);
+    site().sim.state.addToGroup('security-reviewers', 'bo');
     expect(await names(asBo)).toEqual(['Request info', 'Reject']);
-    expect(await names(site().ada)).toEqual(['Request info', 'Approve', 'Reject']);
   });
 });

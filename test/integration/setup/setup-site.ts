@@ -1,6 +1,6 @@
 /**
  * A simulated Jira site for setup's integration tests: project SEC, a site admin (Ada) and a user who is not
- * one (Bo), and the app installed with the workflow modules of manifest.yml, so `workflows/capabilities`
+ * one (Bo), the default policy's approver groups, and the app installed with the workflow modules of manifest.yml, so `workflows/capabilities`
  * reports them as Jira would. Setup talks to it through the real JiraConfigurationClient over HTTP.
  */
 import { JiraConfigurationClient } from '../../../src/adapters/jira/jira-configuration-client';
@@ -54,7 +54,15 @@ const appFetcher = (sim: JiraSimulator, asUser?: string) =>
 export interface SetupSiteOptions {
   /** Wraps the app's fetcher, e.g. to lose an answer after Jira applied the write. */
   readonly wrapFetcher?: (fetcher: JiraFetcher) => JiraFetcher;
+  /** The groups the site has, by name with their ids: by default the default policy's approver groups. */
+  readonly groups?: Readonly<Record<string, string>>;
 }
+
+/** The default policy's approver groups, with the ids the site gives them. */
+export const APPROVER_GROUP_IDS = {
+  'security-reviewers': '6e87dc72-4f1f-421f-9382-2fee8b652487',
+  'c-level': '276f955c-63d7-42c8-9520-92d01dca0625',
+} as const;
 
 export const startSetupSite = async (options: SetupSiteOptions = {}): Promise<SetupSite> => {
   const sim = await createJiraSimulator();
@@ -62,6 +70,8 @@ export const startSetupSite = async (options: SetupSiteOptions = {}): Promise<Se
   sim.state.addUser({ accountId: 'ada', displayName: 'Ada', siteAdmin: true });
   sim.state.addUser({ accountId: 'bo', displayName: 'Bo' });
   sim.state.addProject({ key: 'SEC', name: 'Security' });
+  for (const [name, groupId] of Object.entries(options.groups ?? APPROVER_GROUP_IDS))
+    sim.state.addGroup({ name, groupId });
   sim.installApp({
     appId: APP_ID,
     environmentId: ENVIRONMENT_ID,
@@ -127,14 +137,14 @@ export const totalOf = (calls: Record<string, number>): number =>
  * A fresh site for every test of the file (registers its beforeEach/afterEach); after each test, no contract
  * violation. Answers the current test's site.
  */
-export const setupSitePerTest = (): (() => SetupSite) => {
+export const setupSitePerTest = (options: SetupSiteOptions = {}): (() => SetupSite) => {
   let site: SetupSite | undefined;
   const current = (): SetupSite => {
     if (site === undefined) throw new Error('the site is started in beforeEach: use it inside a test');
     return site;
   };
   beforeEach(async () => {
-    site = await startSetupSite();
+    site = await startSetupSite(options);
   });
   afterEach(async () => {
     try {

@@ -53,14 +53,15 @@ test('after setup everything is present', async () => {
   const status = await getSetupStatus(site().deps);
   expect(status.missing).toEqual([]);
   expect(status.ready).toBe(true);
-  expect(status.present.slice(-5)).toEqual([
+  expect(status.present.slice(-6)).toEqual([
     'screen scheme "Security Exception Screen Scheme" (2)',
     'issue type "Exception" in project SEC',
     'workflow "Security Exception Workflow" for Exception in project SEC',
     'screen scheme "Security Exception Screen Scheme" for Exception in project SEC',
     'site configuration for project SEC',
+    'approver groups of the policy restricting its decisions in workflow "Security Exception Workflow": "security-reviewers", "c-level"',
   ]);
-  expect(status.present).toHaveLength(11 + 1 + 7 + 6 + 1 + 1 + 4);
+  expect(status.present).toHaveLength(11 + 1 + 7 + 6 + 1 + 1 + 4 + 1);
 });
 
 test('a project not set up yet shows what it lacks', async () => {
