@@ -212,8 +212,7 @@ describe('evaluateTransition', () => {
         },
         {
           code: 'risk-owner-inactive',
-          message:
-            'Risk Owner (Bo Owner) is not an active user: pick an active person accountable for this risk.',
+          message: 'The Risk Owner is not an active user: pick an active person accountable for this risk.',
         },
         {
           code: 'expiration-date-not-future',
@@ -341,7 +340,7 @@ describe('evaluateTransition', () => {
         {
           code: 'recertification-start-not-permitted',
           message:
-            'Only the app, the risk owner (Bo Owner) or a member of security-reviewers can start recertification of this exception.',
+            'Only the app, the risk owner or a member of security-reviewers can start recertification of this exception.',
         },
       ],
     ],
@@ -364,8 +363,7 @@ describe('evaluateTransition', () => {
       [
         {
           code: 'recertifier-not-permitted',
-          message:
-            'Only the risk owner (Bo Owner) or a member of security-reviewers can recertify this exception.',
+          message: 'Only the risk owner or a member of security-reviewers can recertify this exception.',
         },
         {
           code: 'recertification-checklist-incomplete',
@@ -414,7 +412,7 @@ describe('evaluateTransition', () => {
         {
           code: 'retire-not-permitted',
           message:
-            'Only the risk owner (Bo Owner), the requester (Ana Requester) or a member of security-reviewers or c-level can retire this exception.',
+            'Only the risk owner, the requester or a member of security-reviewers or c-level can retire this exception.',
         },
       ],
     ],

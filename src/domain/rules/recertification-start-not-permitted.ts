@@ -1,6 +1,6 @@
 import { isMemberOfAny, isPerson, tierApproverGroups, withKnownActor } from './actor';
 import { fail, PASS, type Rule } from './rule';
-import { orList, rolePerson } from './wording';
+import { orList } from './wording';
 
 const CODE = 'recertification-start-not-permitted';
 
@@ -19,7 +19,7 @@ export const recertificationStartNotPermitted: Rule = {
         ? PASS
         : fail(
             CODE,
-            `Only the app, ${rolePerson('the risk owner', before.riskOwner)} or a member of ${orList(groups)} can start recertification of this exception.`,
+            `Only the app, the risk owner or a member of ${orList(groups)} can start recertification of this exception.`,
           );
     }),
 };

@@ -1,6 +1,6 @@
 import { authorityApproverGroups, isMemberOfAny, isPerson, withKnownActor } from './actor';
 import { fail, PASS, type Rule } from './rule';
-import { orList, rolePerson } from './wording';
+import { orList } from './wording';
 
 const CODE = 'recertifier-not-permitted';
 
@@ -15,9 +15,6 @@ export const recertifierNotPermitted: Rule = {
       const groups = authorityApproverGroups(before, after, policy);
       return isPerson(known, before.riskOwner) || isMemberOfAny(known, groups)
         ? PASS
-        : fail(
-            CODE,
-            `Only ${rolePerson('the risk owner', before.riskOwner)} or a member of ${orList(groups)} can recertify this exception.`,
-          );
+        : fail(CODE, `Only the risk owner or a member of ${orList(groups)} can recertify this exception.`);
     }),
 };

@@ -1,6 +1,6 @@
 import { allApproverGroups, isMemberOfAny, isPerson, withKnownActor } from './actor';
 import { fail, PASS, type Rule } from './rule';
-import { orList, rolePerson } from './wording';
+import { orList } from './wording';
 
 const CODE = 'retire-not-permitted';
 
@@ -18,7 +18,7 @@ export const retireNotPermitted: Rule = {
         ? PASS
         : fail(
             CODE,
-            `Only ${rolePerson('the risk owner', before.riskOwner)}, ${rolePerson('the requester', before.requester)} or a member of ${orList(groups)} can retire this exception.`,
+            `Only the risk owner, the requester or a member of ${orList(groups)} can retire this exception.`,
           );
     }),
 };

@@ -1,5 +1,4 @@
 import { fail, PASS, type Rule } from './rule';
-import { rolePerson } from './wording';
 
 const CODE = 'risk-owner-inactive';
 
@@ -8,9 +7,6 @@ export const riskOwnerInactive: Rule = {
   code: CODE,
   evaluate: ({ after }) =>
     after.riskOwner !== null && !after.riskOwner.active
-      ? fail(
-          CODE,
-          `${rolePerson('Risk Owner', after.riskOwner)} is not an active user: pick an active person accountable for this risk.`,
-        )
+      ? fail(CODE, `The Risk Owner is not an active user: pick an active person accountable for this risk.`)
       : PASS,
 };

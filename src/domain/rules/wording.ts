@@ -1,5 +1,7 @@
-/** Small pieces of the rules' messages, so every message names people, groups and dates the same way. */
-import type { UserRef } from '../register-schema';
+/**
+ * Small pieces of the rules' messages, so every message names roles, groups and dates the same way. People are named
+ * by role, never by display name: a display name is text its owner chose, and messages never echo values (ISSUE 6 B10).
+ */
 import type { TransitionName } from './rule';
 
 /** `a`, `a or b`, `a, b or c`. */
@@ -9,10 +11,6 @@ export const orList = (items: readonly string[]): string =>
 /** `a`, `a and b`, `a, b and c`. */
 export const andList = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
-
-/** `the risk owner (Bo)`; just `the risk owner` when there is no person or no display name to show. */
-export const rolePerson = (role: string, person: UserRef | null): string =>
-  person === null || person.displayName.trim() === '' ? role : `${role} (${person.displayName.trim()})`;
 
 /** The transition as the subject of a sentence: "Approving a High risk exception needs …". */
 export const TRANSITION_GERUNDS: Readonly<Record<TransitionName, string>> = {

@@ -27,12 +27,12 @@ describe('recertificationStartNotPermitted', () => {
     [
       'fails the requester',
       { actor: user(REQUESTER.accountId) },
-      notPermitted('the risk owner (Bo Owner)', 'security-reviewers'),
+      notPermitted('the risk owner', 'security-reviewers'),
     ],
     [
       'fails an approver of another tier',
       { actor: REVIEWER, record: { riskRating: 'Critical' } },
-      notPermitted('the risk owner (Bo Owner)', 'c-level'),
+      notPermitted('the risk owner', 'c-level'),
     ],
     [
       'passes an approver of another tier when the screen sets the rating to theirs',

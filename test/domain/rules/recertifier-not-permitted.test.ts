@@ -25,17 +25,17 @@ describe('recertifierNotPermitted', () => {
     [
       'fails C-level on a Medium exception',
       { actor: EXECUTIVE },
-      notPermitted('the risk owner (Bo Owner)', 'security-reviewers'),
+      notPermitted('the risk owner', 'security-reviewers'),
     ],
     [
       'fails the requester',
       { actor: user(REQUESTER.accountId) },
-      notPermitted('the risk owner (Bo Owner)', 'security-reviewers'),
+      notPermitted('the risk owner', 'security-reviewers'),
     ],
     [
       'fails the app: a renewal is a decision',
       { actor: APP },
-      notPermitted('the risk owner (Bo Owner)', 'security-reviewers'),
+      notPermitted('the risk owner', 'security-reviewers'),
     ],
     [
       'reads the risk owner from the stored issue, not from the screen',
@@ -43,7 +43,7 @@ describe('recertifierNotPermitted', () => {
         actor: user('acc-newcomer'),
         edits: { riskOwner: { accountId: 'acc-newcomer', displayName: 'New' } },
       },
-      notPermitted('the risk owner (Bo Owner)', 'security-reviewers'),
+      notPermitted('the risk owner', 'security-reviewers'),
     ],
     [
       'says "the risk owner" when there is none',

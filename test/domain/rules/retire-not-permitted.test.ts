@@ -17,7 +17,7 @@ import {
 const notPermitted = (owner: string): RuleResult =>
   fails(
     'retire-not-permitted',
-    `Only ${owner}, the requester (Ana Requester) or a member of security-reviewers or c-level can retire this exception.`,
+    `Only ${owner}, the requester or a member of security-reviewers or c-level can retire this exception.`,
   );
 
 describe('retireNotPermitted', () => {
@@ -26,12 +26,8 @@ describe('retireNotPermitted', () => {
     ['passes the requester', { actor: user(REQUESTER.accountId) }, PASSES],
     ['passes a security reviewer', { actor: REVIEWER }, PASSES],
     ['passes C-level', { actor: EXECUTIVE }, PASSES],
-    ['fails someone else', { actor: OUTSIDER }, notPermitted('the risk owner (Bo Owner)')],
-    [
-      'fails the app: retiring says the root cause is fixed',
-      { actor: APP },
-      notPermitted('the risk owner (Bo Owner)'),
-    ],
+    ['fails someone else', { actor: OUTSIDER }, notPermitted('the risk owner')],
+    ['fails the app: retiring says the root cause is fixed', { actor: APP }, notPermitted('the risk owner')],
     [
       'names no one when there is no risk owner',
       { actor: OUTSIDER, record: { riskOwner: null } },

@@ -16,7 +16,7 @@ describe('riskOwnerInactive', () => {
       { edits: { riskOwner: { accountId: 'acc-x', displayName: 'Xi Former', active: false } } },
       fails(
         'risk-owner-inactive',
-        'Risk Owner (Xi Former) is not an active user: pick an active person accountable for this risk.',
+        'The Risk Owner is not an active user: pick an active person accountable for this risk.',
       ),
     ],
     [
@@ -24,7 +24,7 @@ describe('riskOwnerInactive', () => {
       { edits: { riskOwner: { accountId: 'acc-x', displayName: null, active: false } } },
       fails(
         'risk-owner-inactive',
-        'Risk Owner is not an active user: pick an active person accountable for this risk.',
+        'The Risk Owner is not an active user: pick an active person accountable for this risk.',
       ),
     ],
   ])('%s', (_name, scenario, expected) => {
