@@ -3,6 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Simulator tests are CPU-bound (every request and response is contract-checked): on a shared 2-core machine
+  // jest's 5 s default fails a busy run, not a slow test. Timing targets live in bench/, not in unit tests.
+  testTimeout: 30_000,
   transform: {
     // Type checking is `npm run typecheck`; jest only transpiles, which keeps the suite fast.
     '^.+\\.ts$': [
