@@ -2,6 +2,7 @@
  * Every handler and resolver of src/index.ts as a fuzz target: how it is called (as Forge calls it), with which
  * hostile inputs, and how its answer says "refused".
  */
+import { IssueIdSchema, IssueKeySchema } from '../../src/application/issue-mapping/issue-key';
 import fc from 'fast-check';
 import { ADMIN_RESOLVERS } from '../../src/contracts/resolver-names';
 import { defaultPolicy } from '../../src/domain/policy-schema';
@@ -71,11 +72,18 @@ const adminSeeds = (name: string): unknown[] => {
 };
 
 /** Whether an event names an issue of the site: then it is not a refused input, and may record. */
+/**
+ * Whether the input names an issue of the site the way the handlers read it: by a well-formed key, else by its
+ * numeric id (src/application/issue-mapping/issue-key.ts). Only such an input may lead to a write.
+ */
 const namesIssueOf =
   (site: () => ExceptionSite) =>
   (input: unknown): boolean => {
-    const key = isRecord(input) && isRecord(input.issue) ? input.issue.key : undefined;
-    return typeof key === 'string' && site().sim.state.issue(key) !== undefined;
+    const issue = isRecord(input) && isRecord(input.issue) ? input.issue : undefined;
+    const key = IssueKeySchema.safeParse(issue?.key);
+    const id = IssueIdSchema.safeParse(issue?.id);
+    const named = key.success ? key.data : id.success ? String(id.data) : undefined;
+    return named !== undefined && site().sim.state.issue(named) !== undefined;
   };
 
 export const fuzzTargets = (site: () => ExceptionSite, issueKey: () => string): FuzzTarget[] => {
