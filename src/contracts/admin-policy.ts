@@ -1,35 +1,14 @@
 /**
  * Requests and responses of the admin page's policy resolvers (DESIGN.md §4, §10), shared by src/entry and
- * static/admin. Every answer is `{ ok: true, … }` or `{ ok: false, error }`: a refusal is an answer the page shows,
- * not an exception. The policy travels as the document the domain schema defines.
+ * static/admin. Every answer is `{ ok: true, … }` or the refusal of ./refusal.ts. The policy travels as the document the domain schema defines.
  */
 import { z } from 'zod';
 import { PolicySchema } from '../domain/policy-schema';
-
-export const ADMIN_ERROR_CODES = [
-  'not-admin',
-  'invalid-request',
-  'invalid-policy',
-  'version-conflict',
-] as const;
-export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
+import { answerSchema as answer, FieldProblemSchema, type FieldProblem } from './refusal';
 
 /** One thing wrong with a submitted policy: where (`tiers.High.approverGroups`) and what. */
-export const PolicyProblemSchema = z.strictObject({ path: z.string(), message: z.string() });
-export type PolicyProblem = z.infer<typeof PolicyProblemSchema>;
-
-export const AdminErrorSchema = z.strictObject({
-  code: z.enum(ADMIN_ERROR_CODES),
-  message: z.string().min(1),
-  problems: z.array(PolicyProblemSchema).optional(),
-});
-export type AdminError = z.infer<typeof AdminErrorSchema>;
-
-export const AdminRefusalSchema = z.strictObject({ ok: z.literal(false), error: AdminErrorSchema });
-export type AdminRefusal = z.infer<typeof AdminRefusalSchema>;
-
-const answer = <Shape extends z.ZodRawShape>(shape: Shape) =>
-  z.discriminatedUnion('ok', [z.strictObject({ ok: z.literal(true), ...shape }), AdminRefusalSchema]);
+export const PolicyProblemSchema = FieldProblemSchema;
+export type PolicyProblem = FieldProblem;
 
 /** getPolicy: no payload. `stored` is false while the default applies (nothing saved or installed yet). */
 export const GetPolicyRequestSchema = z.object({});

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { MESSAGE_CAP } from '../domain/message-bounds';
-import { AdminRefusalSchema } from './admin-policy';
+import { answerSchema } from './refusal';
 
 /** The handlers whose input is recorded, by their manifest function key. */
 export const SELF_CHECK_SOURCES = [
@@ -66,8 +66,5 @@ export type SourceReport = z.infer<typeof SourceReportSchema>;
 
 /** getPlatformSelfCheck: no payload; Jira admins only. */
 export const GetPlatformSelfCheckRequestSchema = z.object({});
-export const GetPlatformSelfCheckResponseSchema = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), sources: z.array(SourceReportSchema) }),
-  AdminRefusalSchema,
-]);
+export const GetPlatformSelfCheckResponseSchema = answerSchema({ sources: z.array(SourceReportSchema) });
 export type GetPlatformSelfCheckResponse = z.infer<typeof GetPlatformSelfCheckResponseSchema>;

@@ -1,13 +1,15 @@
 /**
- * What a Forge handler hands its use case: Jira as the app and as the invoking user, the app's storage, the
- * lifecycle queue and the clock, all over the Forge runtime. Built per invocation (cheap: nothing connects until
+ * What a Forge handler hands its use case: Jira as the app and as the invoking user, Jira's administration APIs
+ * (as the app, for setup), the app's storage, the lifecycle queue and the clock, all over the Forge runtime. Built per invocation (cheap: nothing connects until
  * a call is made), so a handler reads `const deps = forgeDependencies();` and passes on the ports it needs.
  */
 import type { Clock } from '../../application/ports/clock';
+import type { ConfigurationPort } from '../../application/ports/configuration-port';
 import type { DirectoryPort, IssuesPort } from '../../application/ports/jira-port';
 import type { QueuePort } from '../../application/ports/queue-port';
 import type { StorePort } from '../../application/ports/store-port';
 import { ForgeQueue } from '../events/forge-queue';
+import { JiraConfigurationClient } from '../jira/jira-configuration-client';
 import { JiraRestClient } from '../jira/jira-rest-client';
 import { defaultRetryPolicy, type RetryPolicy } from '../jira/send-with-retries';
 import { KvsStore } from '../kvs/kvs-store';
@@ -21,6 +23,8 @@ export interface ForgeDependencies {
   readonly jiraAsApp: JiraClient;
   /** Jira as the invoking user: only where there is one (resolvers, validators under offline impersonation). */
   readonly jiraAsUser: JiraClient;
+  /** Jira's administration APIs as the app; only admin-only use cases reach for it, after checking the caller. */
+  readonly configuration: ConfigurationPort;
   readonly store: StorePort;
   readonly queue: QueuePort;
   readonly clock: Clock;
@@ -36,6 +40,7 @@ export const forgeDependencies = (options: ForgeDependencyOptions = {}): ForgeDe
   return {
     jiraAsApp: new JiraRestClient(asAppFetcher(), retryPolicy),
     jiraAsUser: new JiraRestClient(asUserFetcher(), retryPolicy),
+    configuration: new JiraConfigurationClient(asAppFetcher(), retryPolicy),
     store: new KvsStore(),
     queue: new ForgeQueue(),
     clock: options.clock ?? systemClock,

@@ -10,7 +10,9 @@ import {
   type SelfCheckSource,
   type SourceReport,
 } from '../../contracts/admin-self-check';
-import { refuseUnlessJiraAdmin } from '../policy/require-jira-admin';
+import type { Answered } from '../../contracts/refusal';
+import { notAdminMessage } from '../policy/require-jira-admin';
+import { adminUseCase } from '../use-case';
 import type { DirectoryPort } from '../ports/jira-port';
 import type { StorePort } from '../ports/store-port';
 import { sourceReport } from './self-check-report';
@@ -28,11 +30,10 @@ const reportOf = async (source: SelfCheckSource, store: StorePort): Promise<Sour
   return log.success ? sourceReport(source, sightingsOf(log.data)) : sourceReport(source, [], true);
 };
 
-export const getPlatformSelfCheck = async (
-  deps: SelfCheckDependencies,
-): Promise<GetPlatformSelfCheckResponse> => {
-  const refusal = await refuseUnlessJiraAdmin(deps.jiraAsUser, 'see the platform self-check');
-  if (refusal !== null) return refusal;
-  const sources = await Promise.all(SELF_CHECK_SOURCES.map((source) => reportOf(source, deps.store)));
-  return { ok: true, sources };
-};
+export const getPlatformSelfCheck = adminUseCase(
+  notAdminMessage('see the platform self-check'),
+  async (_request: unknown, deps: SelfCheckDependencies): Promise<Answered<GetPlatformSelfCheckResponse>> => {
+    const sources = await Promise.all(SELF_CHECK_SOURCES.map((source) => reportOf(source, deps.store)));
+    return { ok: true, sources };
+  },
+);

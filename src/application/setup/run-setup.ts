@@ -1,19 +1,19 @@
 /**
- * The admin page's setup action: only a Jira administrator may run it, checked server-side with the caller's
- * own permissions (asUser) before anything is read or written as the app.
+ * The admin page's setup action: only a Jira administrator may run it, checked server-side with the caller's own
+ * permissions (asUser) before anything is read or written as the app.
  */
-import type { DirectoryPort } from '../ports/jira-port';
+import type { RunSetupResponse } from '../../contracts/admin-setup';
+import type { Answered } from '../../contracts/refusal';
+import { adminUseCase } from '../use-case';
 import type { ProvisionInput } from './check-site';
 import { provisionProject } from './provision-project';
-import type { SetupDependencies } from './setup-context';
-import { SetupNotPermittedError } from './setup-errors';
-import type { SetupReport } from './setup-report';
+import { setupDependencies } from './setup-caller';
+import type { SetupCaller } from './setup-context';
 
-export const runSetup = async (
-  deps: SetupDependencies,
-  caller: Pick<DirectoryPort, 'callerIsJiraAdmin'>,
-  input: ProvisionInput,
-): Promise<SetupReport> => {
-  if (!(await caller.callerIsJiraAdmin())) throw new SetupNotPermittedError();
-  return provisionProject(deps, input);
-};
+export const runSetup = adminUseCase(
+  'Only a Jira administrator can run setup. Nothing was changed.',
+  async (input: ProvisionInput, deps: SetupCaller): Promise<Answered<RunSetupResponse>> => ({
+    ok: true,
+    report: await provisionProject(setupDependencies(deps), input),
+  }),
+);

@@ -1,10 +1,11 @@
 /**
  * One setup step, tried again when Jira fails it. Every step looks before it creates, so another attempt finds
  * what an earlier one created even when Jira's answer was lost (a 5xx or a dropped connection after the write);
- * nothing is created twice. Refusals (SetupError) are not retried; a step that keeps failing stops the run with
+ * nothing is created twice. Refusals (RefusalError) are not retried; a step that keeps failing stops the run with
  * a SetupIncompleteError, and the next run resumes from what Jira then holds.
  */
-import { SetupError, SetupIncompleteError } from './setup-errors';
+import { RefusalError } from '../refusal-error';
+import { SetupIncompleteError } from './setup-errors';
 import type { SetupReportBuilder } from './setup-report';
 
 /** With Jira's transient failures at a few per cent, four attempts make a step's failure negligible. */
@@ -21,7 +22,7 @@ export const runStep = async <T>(
     try {
       return await work(attempt);
     } catch (error) {
-      if (error instanceof SetupError) throw error;
+      if (error instanceof RefusalError) throw error;
       failure = error;
     }
   }

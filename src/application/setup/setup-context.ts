@@ -1,6 +1,7 @@
 /** What every setup step works with. */
 import type { ConfigurationPort, ProjectSummary } from '../ports/configuration-port';
 import type { StorePort } from '../ports/store-port';
+import type { AdminCaller } from '../use-case';
 import type { SetupReportBuilder } from './setup-report';
 
 export interface SetupDependencies {
@@ -12,6 +13,13 @@ export interface SetupDependencies {
   /** Mints the ids of new workflow rules (UUIDs); crypto.randomUUID unless a test fixes them. */
   readonly newId?: () => string;
 }
+
+/**
+ * What the admin page's setup use cases are given: the caller (whose admin rights are checked as them) and setup's
+ * dependencies, the app's id unknown when the invocation did not say it (then they refuse the request).
+ */
+export type SetupCaller = AdminCaller &
+  Omit<SetupDependencies, 'appId'> & { readonly appId: string | undefined };
 
 export interface SetupContext {
   readonly jira: ConfigurationPort;

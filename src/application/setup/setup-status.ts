@@ -133,7 +133,7 @@ const approverRestriction = async (
     );
 };
 
-export const getSetupStatus = async (
+export const readSetupStatus = async (
   deps: SetupDependencies,
   input: { readonly projectKey?: string } = {},
 ): Promise<SetupStatus> => {

@@ -61,6 +61,15 @@ describe('forgeDependencies on the simulated Forge runtime', () => {
     expect(error).toMatchObject({ status: 404 });
   });
 
+  it('builds the configuration client over asApp(), like every other port (setup needs no user)', async () => {
+    const projectCalls = site.sim.calls.count('GET /rest/api/3/project/{projectIdOrKey}');
+    await expect(dependencies().configuration.getProject(SEC_PROJECT)).resolves.toMatchObject({
+      key: SEC_PROJECT,
+    });
+    await expect(dependencies().configuration.getProject('NOPE')).resolves.toBeNull();
+    expect(site.sim.calls.count('GET /rest/api/3/project/{projectIdOrKey}')).toBe(projectCalls + 2);
+  });
+
   it('fails a Jira call as the user where there is no user (a scheduled trigger), reaching no Jira', async () => {
     const myselfCalls = site.sim.calls.count('GET /rest/api/3/myself');
 

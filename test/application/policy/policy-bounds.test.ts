@@ -3,6 +3,7 @@
  * stored policy from before the bounds is clamped on read with a warning naming the fields, so nothing downstream
  * throws on it.
  */
+import { answerOf } from '../answer-of';
 import { z } from 'zod';
 import { getPolicy } from '../../../src/application/policy/get-policy';
 import { listPolicyVersions } from '../../../src/application/policy/list-policy-versions';
@@ -165,13 +166,13 @@ describe('policy bounds on save', () => {
     const { store, admin } = policySite();
     await storeDefaultPolicy({ store });
     const policy = edit(defaultPolicy());
-    expect(await validatePolicy({ policy }, admin)).toEqual({
+    expect(await answerOf(validatePolicy({ policy }, admin))).toEqual({
       ok: true,
       valid: false,
       problems: [{ path, message }],
     });
     const before = await snapshot(store);
-    expect(await savePolicy({ policy, baseVersion: 1 }, admin)).toEqual({
+    expect(await answerOf(savePolicy({ policy, baseVersion: 1 }, admin))).toEqual({
       ok: false,
       error: {
         code: 'invalid-policy',
@@ -200,7 +201,7 @@ describe('policy bounds on save', () => {
       reminders: { fractionOfPeriod: 0.01, daysBeforeExpiry: 365 },
       kpi: { assetInventorySize: 100_000_000, assetsExceptedTarget: 1, decisionTargetHours: 8760 },
     };
-    expect(await validatePolicy({ policy: atBounds }, admin)).toEqual({
+    expect(await answerOf(validatePolicy({ policy: atBounds }, admin))).toEqual({
       ok: true,
       valid: true,
       problems: [],
@@ -267,12 +268,12 @@ describe('a stored policy from before the bounds', () => {
     expect(() => computeKpis([exception], policy, '2027-06-01T00:00:00Z')).not.toThrow();
     expect(routeOf(exception, policy)).toBe('tier-1-review');
     expect(maxDurationDays('MFA bypass', 'High', policy)).toBe(1825);
-    expect(await getPolicy(admin)).toMatchObject({
+    expect(await answerOf(getPolicy({}, admin))).toMatchObject({
       ok: true,
       stored: true,
       policy: { cumulativeCapDays: 3650 },
     });
-    const versions = await listPolicyVersions(admin);
+    const versions = await answerOf(listPolicyVersions({}, admin));
     expect(versions).toMatchObject({ ok: true, versions: [{ version: 2, current: true }, { version: 1 }] });
   });
 

@@ -1,3 +1,4 @@
+import { answerOf } from '../answer-of';
 import { getPolicy } from '../../../src/application/policy/get-policy';
 import { listPolicyVersions } from '../../../src/application/policy/list-policy-versions';
 import { policyVersionKey } from '../../../src/application/policy/policy-store';
@@ -18,14 +19,18 @@ const refusedFor = (what: string) => ({
 describe('getPolicy', () => {
   it('answers the default, not stored, before anything is stored', async () => {
     const { admin } = policySite();
-    expect(await getPolicy(admin)).toEqual({ ok: true, policy: defaultPolicy(), stored: false });
+    expect(await answerOf(getPolicy({}, admin))).toEqual({
+      ok: true,
+      policy: defaultPolicy(),
+      stored: false,
+    });
   });
 
   it('answers the version in force', async () => {
     const { store, admin } = policySite();
     await storeDefaultPolicy({ store });
     await savePolicy({ policy: { ...defaultPolicy(), cumulativeCapDays: 300 }, baseVersion: 1 }, admin);
-    expect(await getPolicy(admin)).toMatchObject({
+    expect(await answerOf(getPolicy({}, admin))).toMatchObject({
       ok: true,
       stored: true,
       policy: { version: 2, cumulativeCapDays: 300, updatedBy: 'cy', updatedAt: NOW },
@@ -61,7 +66,7 @@ describe('validatePolicy', () => {
     ],
   ])('checks %s', async (_case, policy, expected) => {
     const { admin } = policySite();
-    expect(await validatePolicy({ policy }, admin)).toEqual(expected);
+    expect(await answerOf(validatePolicy({ policy }, admin))).toEqual(expected);
   });
 });
 
@@ -72,7 +77,7 @@ describe('listPolicyVersions', () => {
     await savePolicy({ policy: defaultPolicy(), baseVersion: 1 }, admin);
     // A save that crashed between writing version 3 and moving the pointer.
     await store.set(policyVersionKey(3), { ...defaultPolicy(), version: 3 });
-    expect(await listPolicyVersions(admin)).toEqual({
+    expect(await answerOf(listPolicyVersions({}, admin))).toEqual({
       ok: true,
       versions: [
         { version: 2, updatedAt: NOW, updatedBy: 'cy', current: true },
@@ -84,13 +89,17 @@ describe('listPolicyVersions', () => {
 
 describe('policy reads for a caller who is not a Jira admin', () => {
   it.each<[string, (deps: ReturnType<typeof policySite>['nonAdmin']) => Promise<unknown>, string]>([
-    ['getPolicy', getPolicy, 'read the security exception policy here'],
+    ['getPolicy', (deps) => answerOf(getPolicy({}, deps)), 'read the security exception policy here'],
     [
       'validatePolicy',
-      (deps) => validatePolicy({ policy: defaultPolicy() }, deps),
+      (deps) => answerOf(validatePolicy({ policy: defaultPolicy() }, deps)),
       'check a security exception policy',
     ],
-    ['listPolicyVersions', listPolicyVersions, 'see the versions of the security exception policy'],
+    [
+      'listPolicyVersions',
+      (deps) => answerOf(listPolicyVersions({}, deps)),
+      'see the versions of the security exception policy',
+    ],
   ])('%s is refused and nothing changes', async (_name, call, what) => {
     const { store, nonAdmin } = policySite();
     await storeDefaultPolicy({ store });

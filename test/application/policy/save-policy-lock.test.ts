@@ -2,6 +2,7 @@
  * ISSUE6 B8: a policy save after a crashed save. The crashed save's lock expired, but KVS keeps expired keys for up
  * to 48 hours, so the next saves find it still there; taking it over must let exactly one of two concurrent saves in.
  */
+import { answerOf } from '../answer-of';
 import { z } from 'zod';
 import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
 import { savePolicy } from '../../../src/application/policy/save-policy';
@@ -58,8 +59,12 @@ describe('savePolicy after a crashed save (expired lock still in KVS)', () => {
       kvs.roundTrip = randomLatency(seed);
 
       const outcomes = await Promise.all([
-        savePolicy({ policy: { ...defaultPolicy(), justificationMinLength: 60 }, baseVersion: 1 }, cy),
-        savePolicy({ policy: { ...defaultPolicy(), justificationMinLength: 80 }, baseVersion: 1 }, dee),
+        answerOf(
+          savePolicy({ policy: { ...defaultPolicy(), justificationMinLength: 60 }, baseVersion: 1 }, cy),
+        ),
+        answerOf(
+          savePolicy({ policy: { ...defaultPolicy(), justificationMinLength: 80 }, baseVersion: 1 }, dee),
+        ),
       ]);
 
       const won = outcomes.filter((outcome) => outcome.ok);
@@ -86,9 +91,11 @@ describe('savePolicy after a crashed save (expired lock still in KVS)', () => {
     await storeDefaultPolicy({ store });
     await store.acquireLock(POLICY_SAVE_LOCK_KEY, 'crashed', 30);
     advance(29_000);
-    expect(await savePolicy({ policy: defaultPolicy(), baseVersion: 1 }, cy)).toMatchObject({ ok: false });
+    expect(await answerOf(savePolicy({ policy: defaultPolicy(), baseVersion: 1 }, cy))).toMatchObject({
+      ok: false,
+    });
     advance(2_000);
-    expect(await savePolicy({ policy: defaultPolicy(), baseVersion: 1 }, cy)).toMatchObject({
+    expect(await answerOf(savePolicy({ policy: defaultPolicy(), baseVersion: 1 }, cy))).toMatchObject({
       ok: true,
       policy: { version: 2, updatedBy: 'cy' },
     });

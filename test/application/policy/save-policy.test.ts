@@ -1,3 +1,4 @@
+import { answerOf } from '../answer-of';
 import { savePolicy } from '../../../src/application/policy/save-policy';
 import { POLICY_SAVE_LOCK_KEY } from '../../../src/application/policy/policy-store';
 import { storeDefaultPolicy } from '../../../src/application/policy/store-default-policy';
@@ -10,7 +11,7 @@ describe('savePolicy', () => {
   it('saves version n + 1 stamped with who and when, and keeps version n', async () => {
     const { store, admin } = policySite();
     await storeDefaultPolicy({ store });
-    const outcome = await savePolicy({ policy: stricter(), baseVersion: 1 }, admin);
+    const outcome = await answerOf(savePolicy({ policy: stricter(), baseVersion: 1 }, admin));
     const saved = PolicySchema.parse({ ...stricter(), version: 2, updatedAt: NOW, updatedBy: 'cy' });
     expect(outcome).toEqual({ ok: true, policy: saved });
     expect(await snapshot(store)).toEqual({
@@ -22,12 +23,14 @@ describe('savePolicy', () => {
 
   it('saves version 1 when nothing was stored yet, ignoring the stamp the page sent', async () => {
     const { store, admin } = policySite();
-    const outcome = await savePolicy(
-      {
-        policy: { ...stricter(), version: 41, updatedBy: 'mallory', updatedAt: '2020-01-01T00:00:00Z' },
-        baseVersion: null,
-      },
-      admin,
+    const outcome = await answerOf(
+      savePolicy(
+        {
+          policy: { ...stricter(), version: 41, updatedBy: 'mallory', updatedAt: '2020-01-01T00:00:00Z' },
+          baseVersion: null,
+        },
+        admin,
+      ),
     );
     expect(outcome).toMatchObject({ ok: true, policy: { version: 1, updatedAt: NOW, updatedBy: 'cy' } });
     expect(Object.keys(await snapshot(store))).toEqual(['policy:current', 'policy:v000001']);
@@ -54,7 +57,7 @@ describe('savePolicy', () => {
     await storeDefaultPolicy({ store });
     await savePolicy({ policy: stricter(), baseVersion: 1 }, admin);
     const before = await snapshot(store);
-    expect(await savePolicy({ policy: defaultPolicy(), baseVersion }, admin)).toEqual({
+    expect(await answerOf(savePolicy({ policy: defaultPolicy(), baseVersion }, admin))).toEqual({
       ok: false,
       error: { code: 'version-conflict', message },
     });
@@ -71,7 +74,7 @@ describe('savePolicy', () => {
       justificationMinLength: -1,
       colour: 'red',
     };
-    expect(await savePolicy({ policy, baseVersion: 1 }, admin)).toEqual({
+    expect(await answerOf(savePolicy({ policy, baseVersion: 1 }, admin))).toEqual({
       ok: false,
       error: {
         code: 'invalid-policy',
@@ -93,7 +96,7 @@ describe('savePolicy', () => {
     const { store, nonAdmin } = policySite();
     await storeDefaultPolicy({ store });
     const before = await snapshot(store);
-    expect(await savePolicy({ policy: stricter(), baseVersion: 1 }, nonAdmin)).toEqual({
+    expect(await answerOf(savePolicy({ policy: stricter(), baseVersion: 1 }, nonAdmin))).toEqual({
       ok: false,
       error: {
         code: 'not-admin',
@@ -108,7 +111,7 @@ describe('savePolicy', () => {
     const { store, admin } = policySite();
     await storeDefaultPolicy({ store });
     await store.setIfAbsent(POLICY_SAVE_LOCK_KEY, { by: 'dee' }, 30);
-    expect(await savePolicy({ policy: stricter(), baseVersion: 1 }, admin)).toEqual({
+    expect(await answerOf(savePolicy({ policy: stricter(), baseVersion: 1 }, admin))).toEqual({
       ok: false,
       error: {
         code: 'version-conflict',
@@ -125,8 +128,8 @@ describe('savePolicy', () => {
     const { store, admin } = policySite();
     await storeDefaultPolicy({ store });
     const outcomes = await Promise.all([
-      savePolicy({ policy: stricter(), baseVersion: 1 }, admin),
-      savePolicy({ policy: { ...stricter(), justificationMinLength: 80 }, baseVersion: 1 }, admin),
+      answerOf(savePolicy({ policy: stricter(), baseVersion: 1 }, admin)),
+      answerOf(savePolicy({ policy: { ...stricter(), justificationMinLength: 80 }, baseVersion: 1 }, admin)),
     ]);
     expect(outcomes.map((outcome) => outcome.ok).sort()).toEqual([false, true]);
     expect(store.keys()).toEqual(['policy:current', 'policy:v000001', 'policy:v000002']);

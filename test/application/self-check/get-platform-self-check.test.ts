@@ -1,3 +1,4 @@
+import { answerOf } from '../answer-of';
 import { MemoryStore } from '../../../src/adapters/memory/memory-store';
 import { getPlatformSelfCheck } from '../../../src/application/self-check/get-platform-self-check';
 import { recordPayloadShape } from '../../../src/application/self-check/record-payload-shape';
@@ -34,7 +35,7 @@ describe('getPlatformSelfCheck', () => {
   it('refuses a caller who is not a Jira admin before reading anything', async () => {
     const reads: string[] = [];
     const store = new ReadLoggingStore(reads);
-    expect(await getPlatformSelfCheck({ jiraAsUser: directory(false, reads), store })).toEqual({
+    expect(await answerOf(getPlatformSelfCheck({}, { jiraAsUser: directory(false, reads), store }))).toEqual({
       ok: false,
       error: {
         code: 'not-admin',
@@ -53,7 +54,7 @@ describe('getPlatformSelfCheck', () => {
     await store.set(shapeLogKey('record-transition'), 'damaged');
     reads.length = 0;
     const answer = GetPlatformSelfCheckResponseSchema.parse(
-      await getPlatformSelfCheck({ jiraAsUser: directory(true, reads), store }),
+      await answerOf(getPlatformSelfCheck({}, { jiraAsUser: directory(true, reads), store })),
     );
     expect(reads[0]).toBe('admin?');
     if (!answer.ok) throw new Error('refused');

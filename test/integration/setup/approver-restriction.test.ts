@@ -6,7 +6,7 @@
  */
 import { CURRENT_POLICY_KEY, policyVersionKey } from '../../../src/application/policy/policy-store';
 import { provisionProject } from '../../../src/application/setup/provision-project';
-import { getSetupStatus } from '../../../src/application/setup/setup-status';
+import { readSetupStatus } from '../../../src/application/setup/setup-status';
 import { SITE_CONFIG_KEY, SiteConfigSchema } from '../../../src/application/site-config';
 import { defaultPolicy, type Policy } from '../../../src/domain/policy-schema';
 import type { SimClient } from '../../../simulator';
@@ -106,7 +106,7 @@ describe('with every approver group in Jira', () => {
     await provisionProject(site().deps, { projectKey: 'SEC' });
     site().sim.state.addGroup({ name: 'risk-committee', groupId: 'f00d0000-0000-4000-8000-00000000c0de' });
     await putPolicy(site(), withGroups(defaultPolicy(), ['security-reviewers'], ['risk-committee']));
-    const status = await getSetupStatus(site().deps);
+    const status = await readSetupStatus(site().deps);
     expect(status.ready).toBe(false);
     expect(status.missing).toEqual([
       `The policy's approver group "risk-committee" is not in the "Restrict issue transition" condition of Request info, Approve and Reject in workflow "${WORKFLOW}", so Jira does not offer its members those transitions: add it there in Jira's workflow editor (setup does not change an existing workflow), then run setup again.`,
@@ -123,12 +123,12 @@ describe('with every approver group in Jira', () => {
     const config = await storedConfig(site());
     if (config === undefined) throw new Error('no site configuration');
     await site().store.set(SITE_CONFIG_KEY, { ...config, approverGroups: undefined });
-    expect((await getSetupStatus(site().deps)).missing).toEqual([
+    expect((await readSetupStatus(site().deps)).missing).toEqual([
       `the approver groups workflow "${WORKFLOW}" is restricted to (not recorded by the setup that ran): run setup again`,
     ]);
     await provisionProject(site().deps, { projectKey: 'SEC' });
     expect(await storedConfig(site())).toEqual(config);
-    expect((await getSetupStatus(site().deps)).ready).toBe(true);
+    expect((await readSetupStatus(site().deps)).ready).toBe(true);
   });
 });
 
@@ -145,7 +145,7 @@ describe('with approver groups missing from Jira', () => {
       Approve: reviewers,
       Reject: reviewers,
     });
-    expect((await getSetupStatus(site.deps)).missing).toEqual(report.problems);
+    expect((await readSetupStatus(site.deps)).missing).toEqual(report.problems);
   });
 
   test('with none of them in Jira, no restriction is wired (it would lock everyone out), and that is reported', async () => {
@@ -158,7 +158,7 @@ describe('with approver groups missing from Jira', () => {
     ]);
     expect(await restrictions(site.ada)).toEqual({});
     expect((await storedConfig(site))?.approverGroups).toEqual([]);
-    const status = await getSetupStatus(site.deps);
+    const status = await readSetupStatus(site.deps);
     expect(status.ready).toBe(false);
     expect(status.missing).toEqual(report.problems);
   });

@@ -1,5 +1,5 @@
 /** What the admin page shows: which of setup's objects exist and which are missing. */
-import { getSetupStatus } from '../../../src/application/setup/setup-status';
+import { readSetupStatus } from '../../../src/application/setup/setup-status';
 import { provisionProject } from '../../../src/application/setup/provision-project';
 import { setupSitePerTest, totalOf, writeCalls } from './setup-site';
 
@@ -10,7 +10,7 @@ const site = setupSitePerTest();
 
 test('on a fresh site everything is missing, and asking changes nothing', async () => {
   site().sim.state.addCustomField({ name: 'Expiration Date', type: 'datepicker' });
-  const status = await getSetupStatus(site().deps, { projectKey: 'SEC' });
+  const status = await readSetupStatus(site().deps, { projectKey: 'SEC' });
   expect(status).toEqual({
     ready: false,
     present: [],
@@ -50,7 +50,7 @@ test('on a fresh site everything is missing, and asking changes nothing', async 
 
 test('after setup everything is present', async () => {
   await provisionProject(site().deps, { projectKey: 'SEC' });
-  const status = await getSetupStatus(site().deps);
+  const status = await readSetupStatus(site().deps);
   expect(status.missing).toEqual([]);
   expect(status.ready).toBe(true);
   expect(status.present.slice(-6)).toEqual([
@@ -67,7 +67,7 @@ test('after setup everything is present', async () => {
 test('a project not set up yet shows what it lacks', async () => {
   site().sim.state.addProject({ key: 'OPS' });
   await provisionProject(site().deps, { projectKey: 'SEC' });
-  const status = await getSetupStatus(site().deps, { projectKey: 'OPS' });
+  const status = await readSetupStatus(site().deps, { projectKey: 'OPS' });
   expect(status.ready).toBe(false);
   expect(status.missing).toEqual([
     'workflow "Security Exception Workflow" for Exception in project OPS',
@@ -77,6 +77,6 @@ test('a project not set up yet shows what it lacks', async () => {
 });
 
 test('without a project set up, the status says one is needed', async () => {
-  const status = await getSetupStatus(site().deps);
+  const status = await readSetupStatus(site().deps);
   expect(status.missing.at(-1)).toBe('a project set up for security exceptions');
 });
