@@ -1,12 +1,12 @@
 /**
  * The people and projects a register (DESIGN.md §7) implies, for seeding a simulated site: every requester, risk
  * owner and history actor becomes a user; whoever decided as an approver joins an approver group of the policy's
- * tier for that exception, so Jira's approver-group restriction and the app's rules let them decide again; the
+ * authority tier for that exception, so Jira's approver-group restriction and the app's rules let them decide again; the
  * projects are the issue keys' prefixes. Pure: the seed applies the result to the simulator.
  */
 import type { Policy } from '../../src/domain/policy-schema';
 import type { ExceptionRecord, Register } from '../../src/domain/register-schema';
-import { tierApproverGroups } from '../../src/domain/rules/actor';
+import { authorityApproverGroups } from '../../src/domain/rules/actor';
 import type { HistoryAction } from '../../src/domain/vocabulary';
 
 /** Holds Browse projects (and so create, comment, transition) on every seeded project. */
@@ -56,8 +56,9 @@ export const registerPeople = (register: Register, policy: Policy): SeedPerson[]
     if (owner !== null && !owner.active) person(owner.accountId, owner.displayName).active = false;
     else if (owner !== null) person(owner.accountId, owner.displayName);
     for (const entry of exception.history) if (entry.by !== null) person(entry.by);
-    // Any one group of the tier suffices (policy-schema.ts); the first is the one named first in the policy.
-    const group = tierApproverGroups(exception, policy)[0];
+    // The rules ask for a group of the authority rating (the higher of the provisional and the Risk Rating,
+    // domain/tier.ts); any one of its groups suffices, so the first named in the policy is joined.
+    const group = authorityApproverGroups(exception, exception, policy)[0];
     if (group !== undefined)
       for (const approver of approversOf(exception)) person(approver).groups.add(group);
   }
