@@ -22,8 +22,8 @@ const main = async (): Promise<void> => {
     return;
   }
   const server = await startServer(args, (path) => readFileSync(path, 'utf8'));
-  process.stdout.write(`${server.credentialLines.join('\n')}\n`);
   process.stderr.write(`${server.summary}\n`);
+  process.stdout.write(`${server.credentialLines.join('\n')}\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
