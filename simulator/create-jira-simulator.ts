@@ -20,6 +20,7 @@ import {
   type PlatformHabits,
 } from './workflow/platform-habits';
 import { performTransition, type TransitionSource } from './workflow/workflow-engine';
+import { answerControlRequest, isControlRequest, type ControlHandler } from './server/control-requests';
 
 export interface JiraSimulatorOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
@@ -36,6 +37,11 @@ export interface JiraSimulatorOptions {
   readonly now?: () => Date;
   /** The platform's variants and harsh habits (README "Platform habits"); unset ones keep their defaults. */
   readonly habits?: PlatformHabitOptions;
+  /**
+   * Answers requests under `/__simulator/` (not Jira paths: outside the contract check, call counts and faults),
+   * e.g. the standalone server's clock; a site admin or the app only (server/control-requests.ts).
+   */
+  readonly control?: ControlHandler;
 }
 
 /** A person's transition on the transition screen in Jira's UI (not REST): fields and the comment box. */
@@ -163,7 +169,14 @@ export const createJiraSimulator = async (options: JiraSimulatorOptions = {}): P
     },
   });
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
+    const answer = isControlRequest(request)
+      ? answerControlRequest(request, response, {
+          handler: options.control,
+          state,
+          app: { token: appToken, user: appUser },
+        })
+      : handle(request, response);
+    answer.catch((error: unknown) => {
       serverErrors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
       if (!response.headersSent) response.writeHead(500).end();
     });

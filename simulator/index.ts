@@ -36,3 +36,9 @@ export { FORGE_RULE_KEYS, extensionAri } from './workflow/forge-apps';
 export type * from './workflow/forge-types';
 export type { HookFailure } from './workflow/background-work';
 export { UNBOUNDED_JQL_MESSAGE } from './routes/search-routes';
+export {
+  CONTROL_PATH_PREFIX,
+  type ControlHandler,
+  type ControlRequest,
+  type ControlResponse,
+} from './server/control-requests';

@@ -1,20 +1,2 @@
-/**
- * JiraFetchers onto the simulator, as Forge's would be onto a site: the app's credentials (asApp), or the app's
- * credentials acting as a user through the simulator's impersonation header (asUser). They are the plain-HTTP
- * fetcher of src/adapters/jira, so the requests are the ones the command line would send.
- */
-import { httpFetcher } from '../../src/adapters/jira/http-fetcher';
-import type { JiraFetcher } from '../../src/adapters/jira/jira-fetcher';
-import { AS_USER_HEADER, type JiraSimulator } from '../../simulator';
-
-export const simulatorFetcher = (sim: JiraSimulator, actingUser?: string): JiraFetcher =>
-  httpFetcher({
-    siteUrl: sim.baseUrl,
-    // httpFetcher builds Basic auth from these; the Authorization header below replaces it with the app's token.
-    email: 'app@simulator.invalid',
-    apiToken: 'unused',
-    headers: {
-      Authorization: `Bearer ${sim.appToken}`,
-      ...(actingUser === undefined ? {} : { [AS_USER_HEADER]: actingUser }),
-    },
-  });
+// The plain-HTTP fetchers onto the simulator live with the simulator's seed; re-exported for the tests.
+export { simulatorFetcher } from '../../simulator/seed/simulator-fetcher';

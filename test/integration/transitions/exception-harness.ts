@@ -37,13 +37,8 @@ import {
 } from '../../support/simulated-site';
 import { simulatorFetcher } from '../../support/simulator-fetcher';
 import { START, testClock } from './test-clock';
-import {
-  APP_ID,
-  APP_NAME,
-  ENVIRONMENT_ID,
-  ISSUE_PROPERTY_INDEXES,
-  WORKFLOW_RULE_MODULES,
-} from '../../support/app-modules';
+import { APP_ID, ENVIRONMENT_ID } from '../../support/app-modules';
+import { installSecurityExceptionsApp } from '../../../simulator/seed/install-app';
 
 /** The faults of the issue's "done when": 10 % 429 with Retry-After, 5 % 500, 50–300 ms latency. */
 export const ISSUE_FAULTS: FaultSettings = {
@@ -120,26 +115,14 @@ export interface ExceptionSite {
   close(): Promise<void>;
 }
 
-/** Installs the app as manifest.yml declares it; the simulator's habits vary what its handlers receive. */
+/** Installs the app as manifest.yml declares it, with the real handlers; the simulator's habits vary what they receive. */
 const installApp = (sim: JiraSimulator): void => {
-  for (const index of ISSUE_PROPERTY_INDEXES) sim.registerPropertyIndex(index.propertyKey, index.paths);
-  sim.installApp({
-    appId: APP_ID,
-    environmentId: ENVIRONMENT_ID,
-    name: APP_NAME,
-    modules: [
-      ...WORKFLOW_RULE_MODULES,
-      { key: 'issue-created', type: 'trigger', events: ['avi:jira:created:issue'] },
-      { key: 'issue-updated', type: 'trigger', events: ['avi:jira:updated:issue'] },
-    ],
+  installSecurityExceptionsApp(sim, {
     validate: (payload, context) => handlers.validateTransition(payload, context),
     postFunction: (event, context) => handlers.recordTransition(event, context),
-    // manifest.yml filters both triggers with ignoreSelf: the app's own creates and edits are not delivered.
     onEvent: async (name, event) => {
-      if (name === 'avi:jira:created:issue' && event.selfGenerated !== true)
-        await handlers.triageOnCreate(event);
-      if (name === 'avi:jira:updated:issue' && event.selfGenerated !== true)
-        await handlers.reviewDecisionEdit(event);
+      if (name === 'avi:jira:created:issue') await handlers.triageOnCreate(event);
+      if (name === 'avi:jira:updated:issue') await handlers.reviewDecisionEdit(event);
     },
   });
 };
