@@ -38,6 +38,8 @@ export interface IssueSwept {
   readonly issueKey: string;
   /** Another sweeper (a worker, an overlapping run) holds the issue: nothing was done here. */
   readonly busy?: true;
+  /** The key names no exception of a set-up project (a stale or forged queue event): nothing was done. */
+  readonly notAnException?: true;
   /** The actions this call carried out, in order. */
   readonly done: readonly ActionDone[];
 }
@@ -130,11 +132,27 @@ export const sweepIssue = async (
   }
 };
 
+const idOf = (value: unknown): string | undefined =>
+  typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string'
+    ? value.id
+    : undefined;
+
+/** Whether the issue is of the exception type, in a project set up for it: nothing else is ever swept. */
+const isException = async (issueKey: string, deps: SweepIssueDependencies, config: SiteConfig) => {
+  const issue = await deps.jiraAsApp.getIssue(issueKey, { fields: ['issuetype', 'project'], properties: [] });
+  const project = idOf(issue.fields.project);
+  return (
+    idOf(issue.fields.issuetype) === config.issueTypeId &&
+    config.projects.some((candidate) => candidate.id === project)
+  );
+};
+
 const sweepHeldIssue = async (
   issueKey: string,
   deps: SweepIssueDependencies,
   config: SiteConfig,
 ): Promise<IssueSwept> => {
+  if (!(await isException(issueKey, deps, config))) return { issueKey, notAnException: true, done: [] };
   await repairLifecycle(issueKey, deps);
   const policy = await policyInForce(deps.store);
   const done: ActionDone[] = [];

@@ -3,7 +3,8 @@
  * `continue-sweep` of a sweep that ran out of time. What it cannot finish in its own time goes back on the queue
  * (the rest of the batch); an issue that fails stays due in Jira and is taken up by the next hourly sweep, so the
  * event itself is never retried for a day. An event that is not a lifecycle event can never succeed: it is
- * recorded in the store (where and why, no values) and acknowledged.
+ * answered `unreadable` with its problems (where and why, no values), which the entry logs, and acknowledged.
+ * It is not written to the store: only the app pushes to the queue, and a refused input changes nothing.
  */
 import type { z } from 'zod';
 import { readSiteConfig } from '../transitions/site-config-of';
@@ -16,9 +17,6 @@ import {
   type SweepOptions,
   type SweepOutcome,
 } from './run-sweep';
-
-/** KVS key prefix of the unreadable events recorded (one per event, keyed by the time it came). */
-export const DEAD_LETTER_PREFIX = 'lifecycle-dead-letter:';
 
 export type WorkOutcome =
   SweepOutcome | { readonly outcome: 'unreadable'; readonly problems: readonly string[] };
@@ -33,10 +31,7 @@ export const workQueueEvent = async (
 ): Promise<WorkOutcome> => {
   const parsed = LifecycleEventSchema.safeParse(body);
   if (!parsed.success) {
-    const problems = problemsOf(parsed.error);
-    const at = deps.clock.now();
-    await deps.store.set(`${DEAD_LETTER_PREFIX}${at}`, { at, problems });
-    return { outcome: 'unreadable', problems };
+    return { outcome: 'unreadable', problems: problemsOf(parsed.error) };
   }
   const event = parsed.data;
   if (event.kind === 'continue-sweep') return runSweep(deps, { ...options, skip: event.skip });
