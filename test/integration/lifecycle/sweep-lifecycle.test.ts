@@ -97,7 +97,9 @@ describe('the lifecycle sweep, hourly across a 90-day exception', () => {
     expect(site().statusOf(key)).toBe('Approved');
     const { deps } = sweepDependencies(site());
 
-    await hourly('2027-02-21T00:00:00Z', async () => swept(await runSweep(deps)));
+    await hourly('2027-02-21T00:00:00Z', async () => {
+      swept(await runSweep(deps));
+    });
 
     await expectEachActionOnce(key, START.slice(0, 10));
     const reverted = (await site().lifecycle(key)).history.find((entry) => entry.action === 'reverted');
@@ -137,8 +139,8 @@ describe('the lifecycle sweep, hourly across a 90-day exception', () => {
 
   it('loses and repeats nothing when killed part-way, after each of its first 14 requests in turn', async () => {
     // Twenty exceptions raised a week apart, so that no two share a due moment: sixty moments, each met first by
-    // a sweep killed after N requests (N = 1, 2, … 14, 1, 2, …: 14 is prime to the three kinds of moment, so each N meets each kind), then by a whole one. Swept every 6 hours from
-    // midnight, so each moment (00:00 UTC) is met on time.
+    // a sweep killed after N requests (N = 1, 2, … 14, 1, 2, …; 14 is prime to the three kinds of moment, so each
+    // N meets each kind), then by a whole one. Swept every 6 hours from midnight: each moment (00:00) on time.
     const raised: { key: string; day: string }[] = [];
     const raiseAt = (index: number) =>
       addHours(addDays(Date.parse('2026-11-21T00:00:00Z'), 7 * index), 12).toISOString();
