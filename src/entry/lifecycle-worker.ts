@@ -20,9 +20,11 @@ export const lifecycleWorker = async (delivery: unknown): Promise<void> => {
       ...forgeDependencies(),
       budget: forgeInvocationBudget(),
     });
-    console.info(
-      `lifecycle-worker: ${outcome.outcome === 'unreadable' ? `unreadable event recorded and acknowledged (${outcome.problems.join('; ')})` : summarizeSweep(outcome)}`,
-    );
+    if (outcome.outcome === 'unreadable')
+      console.warn(
+        `lifecycle-worker: unreadable event recorded and acknowledged (${outcome.problems.join('; ')})`,
+      );
+    else console.info(`lifecycle-worker: ${summarizeSweep(outcome)}`);
   } catch (error) {
     console.warn(`lifecycle-worker: failed, the next sweep takes it up (${describeFailure(error)})`);
   }
