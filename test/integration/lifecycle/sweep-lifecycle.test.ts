@@ -12,6 +12,7 @@ import { workQueueEvent } from '../../../src/application/lifecycle/work-queue-ev
 import { defaultPolicy } from '../../../src/domain/policy-schema';
 import { SITE_USERS } from '../../support/simulated-site';
 import { simulatorFetcher } from '../../support/simulator-fetcher';
+import { ISSUE_FAULTS } from '../transitions/exception-harness';
 import { EDR_GAP } from '../transitions/scenarios';
 import { exceptionSitePerTest } from '../transitions/site-per-test';
 import { START, testClock } from '../transitions/test-clock';
@@ -108,6 +109,30 @@ describe('the lifecycle sweep, hourly across a 90-day exception', () => {
     expect(reverted?.note).toMatch(
       new RegExp(`^Reverted by the app at expiry\\. Restore: ${RESTORE.replace(/[.()]/g, '\\$&')}`),
     );
+  });
+
+  it('gives the same outcome with 10 % 429 and 5 % 500 injected (post functions delivered twice)', async () => {
+    const key = await site().raise(periodOf(90));
+    // The issue's 429 and 500 rates; latency kept short, as it changes nothing here but the run time.
+    site().sim.faults.set({ ...ISSUE_FAULTS, latencyMs: [0, 20] });
+    const { deps } = sweepDependencies(site());
+
+    // Daily at 00:00, when every action of this exception falls due.
+    testClock.set('2026-11-22T00:00:00Z');
+    await hourly(
+      '2027-02-21T00:00:00Z',
+      async () => {
+        swept(await runSweep(deps));
+      },
+      24,
+    );
+
+    const { rateLimited, serverErrors } = site().sim.faults.stats;
+    site().sim.faults.set({});
+    await expectEachActionOnce(key, START.slice(0, 10));
+    // The sweep met both kinds of fault; otherwise passing would prove nothing.
+    expect(rateLimited).toBeGreaterThan(0);
+    expect(serverErrors).toBeGreaterThan(0);
   });
 
   it('does each action once when two sweeps and a queue worker run at the same time', async () => {
