@@ -79,3 +79,17 @@ export const engineeringComment = (planned: PlannedAction, record: ExceptionReco
     ),
     paragraph(text(planned.reason)),
   );
+
+/** To the requester and the security groups: the risk owner's account is inactive, so someone must take over. */
+export const inactiveOwnerComment = (record: ExceptionRecord, groups: readonly string[]): AdfDocument =>
+  doc(
+    paragraph(
+      mention({
+        id: record.requester.accountId,
+        text: `@${record.requester.displayName || record.requester.accountId}`,
+      }),
+      text(
+        ` the risk owner of this security exception has an inactive Jira account, so nobody answers for the risk. Set a new Risk Owner; ${groups.length === 0 ? 'the security team' : groups.join(', ')} can help.`,
+      ),
+    ),
+  );

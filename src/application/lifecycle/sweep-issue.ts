@@ -10,7 +10,7 @@
  */
 import { nextActionAt, planActions, type PlannedAction } from '../../domain/planner';
 import type { Policy } from '../../domain/policy-schema';
-import type { HistoryEntry } from '../../domain/register-schema';
+import type { ExceptionRecord, HistoryEntry } from '../../domain/register-schema';
 import type { HistoryAction, ReminderKind } from '../../domain/vocabulary';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
@@ -19,6 +19,7 @@ import type { SiteConfig } from '../site-config';
 import { withHistoryEntry } from '../transitions/lifecycle-update';
 import { UnmappableIssueError } from '../transitions/unmappable-issue-error';
 import { carryOutAction, type ActionEffect } from './carry-out-action';
+import { flagInactiveOwner } from './flag-inactive-owner';
 import { repairLifecycle, type RepairDependencies } from './repair-lifecycle';
 import { updateLifecycle } from './update-lifecycle';
 
@@ -42,6 +43,8 @@ export interface IssueSwept {
   readonly notAnException?: true;
   /** The actions this call carried out, in order. */
   readonly done: readonly ActionDone[];
+  /** The risk owner's account is inactive: the exception is flagged for re-assignment (once per owner). */
+  readonly ownerInactive?: true;
 }
 
 /** At most this many actions per issue and call: six kinds of action, each due at most once. */
@@ -157,16 +160,26 @@ const sweepHeldIssue = async (
   const policy = await policyInForce(deps.store);
   const done: ActionDone[] = [];
   const tried = new Set<string>();
+  /** The issue as last read with nothing left to do; undefined when the loop ended on its bound. */
+  let settled: ExceptionRecord | undefined;
   for (let step = 0; step < MAX_ACTIONS_PER_ISSUE; step += 1) {
     const record = await readRecord(issueKey, deps, config);
     const planned = planActions(record, policy, deps.clock.now()).find((action) => !tried.has(action.key));
-    if (planned === undefined) break;
+    if (planned === undefined) {
+      settled = record;
+      break;
+    }
     tried.add(planned.key);
     const effect = await carryOutAction(planned, { jira: deps.jiraAsApp, config, policy, record });
     if (effect.kind === 'skipped') continue;
     if (effect.kind === 'record') await recordAction(issueKey, planned, effect, deps, config, policy);
     done.push({ key: planned.key, action: planned.action });
   }
+  const ownerInactive = await flagInactiveOwner(
+    deps.jiraAsApp,
+    settled ?? (await readRecord(issueKey, deps, config)),
+    policy,
+  );
   await refreshNextActionAt(issueKey, deps, config, policy);
-  return { issueKey, done };
+  return { issueKey, done, ...(ownerInactive ? { ownerInactive: true as const } : {}) };
 };

@@ -216,3 +216,32 @@ describe('the sweep’s machinery', () => {
     expect(forgeRuntime.kvs.keys()).toEqual(keysBefore);
   });
 });
+
+describe('an exception whose risk owner has left', () => {
+  it('is flagged for re-assignment once, to the requester and the security groups', async () => {
+    const key = await site().raise(NINETY_DAYS);
+    const owner = site().sim.state.users.get(SITE_USERS.riskOwner);
+    if (owner === undefined) throw new Error('no risk owner in the site');
+    owner.active = false;
+    const { deps } = sweepDependencies(site());
+
+    for (const at of ['2027-01-27T00:00:00Z', '2027-01-27T01:00:00Z', '2027-02-04T00:00:00Z']) {
+      testClock.set(at);
+      const outcome = await runSweep(deps);
+      expect(outcome).toMatchObject({ outcome: 'swept', failed: [] });
+      await site().sim.idle();
+    }
+
+    expect(
+      appCommentCount(key, 'the risk owner of this security exception has an inactive Jira account'),
+    ).toBe(1);
+    const issue = site().sim.state.issue(key);
+    const flag = issue?.comments.find((comment) =>
+      JSON.stringify(comment.body).includes('inactive Jira account'),
+    );
+    expect(JSON.stringify(flag?.body)).toContain(`"id":"${SITE_USERS.requester}"`);
+    expect(site().commentText(key, issue?.comments.indexOf(flag!) ?? -1)).toContain('security-reviewers');
+    // The lifecycle goes on: the reminders are sent all the same.
+    expect((await historyOf(key, 'reminded')).map((entry) => entry.reminder)).toEqual(['75%', '14d']);
+  });
+});
