@@ -39,7 +39,7 @@ export type ActionEffect =
   | { readonly kind: 'transitioned' }
   | { readonly kind: 'skipped'; readonly why: string };
 
-/** The app is offered a workflow transition to `to` from the current status; null when it is not. */
+/** The workflow offers the app no transition to the status an action moves to (setup changed, or a person moved first). */
 class TransitionNotOfferedError extends Error {
   constructor(issueKey: string, to: Status) {
     super(`The workflow offers the app no transition of ${issueKey} to ${to}: run the app's setup again.`);
