@@ -1,4 +1,19 @@
-import { notImplementedHandler } from './not-implemented';
+/**
+ * scheduledTrigger `lifecycle-sweep` (hourly): finds the exceptions with actions due and does them, or fans them
+ * out to the `lifecycle-actions` queue (application/lifecycle/run-sweep.ts). Runs as the app only: the trigger
+ * has no user. A failed run is logged and not thrown: everything it left undone is still due in Jira, and the next
+ * hourly run takes it up (a scheduled trigger is not redelivered anyway).
+ */
+import { forgeDependencies } from '../adapters/forge/forge-dependencies';
+import { forgeInvocationBudget } from '../adapters/forge/invocation-time';
+import { describeFailure, runSweep } from '../application/lifecycle/run-sweep';
+import { summarizeSweep } from './sweep-summary';
 
-/** scheduledTrigger `lifecycle-sweep`: finds the exceptions with actions due and does or queues them. */
-export const lifecycleSweep = notImplementedHandler('lifecycle-sweep', 'lifecycle engine');
+export const lifecycleSweep = async (_event?: unknown): Promise<void> => {
+  try {
+    const outcome = await runSweep({ ...forgeDependencies(), budget: forgeInvocationBudget() });
+    console.info(`lifecycle-sweep: ${summarizeSweep(outcome)}`);
+  } catch (error) {
+    console.warn(`lifecycle-sweep: failed, the next run takes it up (${describeFailure(error)})`);
+  }
+};

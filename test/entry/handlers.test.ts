@@ -37,12 +37,12 @@ const BUILT_HANDLERS = [
   'triage-on-create',
   'review-decision-edit',
   'store-default-policy',
+  'lifecycle-sweep',
+  'lifecycle-worker',
 ];
 
-const HANDLER_MESSAGES: Record<string, string> = {
-  'lifecycle-sweep': 'lifecycle-sweep is not implemented yet (the Jira issue: lifecycle engine)',
-  'lifecycle-worker': 'lifecycle-worker is not implemented yet (the Jira issue: lifecycle engine)',
-};
+/** Handlers that still reject, with their messages (none left). */
+const HANDLER_MESSAGES: Record<string, string> = {};
 
 /** Resolvers that answer (test/integration covers them); the ones below still reject. */
 const BUILT_RESOLVERS: Record<string, string[]> = {
@@ -99,18 +99,6 @@ describe('manifest.yml and src/index.ts', () => {
   });
 });
 
-describe('handlers not built yet', () => {
-  it.each(Object.entries(HANDLER_MESSAGES))(
-    '%s rejects with NotImplementedError',
-    async (functionKey, message) => {
-      const handler = callable(exportOf(functionKey));
-      const outcome = handler({ issue: { key: 'SEC-1' } }, { installContext: 'ari:cloud:jira::site/1' });
-      await expect(outcome).rejects.toBeInstanceOf(NotImplementedError);
-      await expect(outcome).rejects.toMatchObject({ name: 'NotImplementedError', message });
-    },
-  );
-});
-
 describe('resolvers not built yet', () => {
   const cases = Object.entries(RESOLVER_MESSAGES).flatMap(([functionKey, messages]) =>
     Object.entries(messages).map(([name, message]) => [functionKey, name, message] as const),
@@ -156,6 +144,20 @@ describe('built handlers parse what Forge sends before doing anything', () => {
     await expect(callable(exportOf(functionKey))(event, {})).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledWith(
       `${functionKey}: unreadable event, acknowledged (issue.key: Invalid input: expected string, received undefined)`,
+    );
+    warn.mockRestore();
+  });
+
+  it('lifecycle-worker acknowledges an event that is no lifecycle event (logged by path, never thrown)', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(
+      callable(exportOf('lifecycle-worker'))(
+        { body: { kind: 'sweep-issues', issueKeys: ['SEC-1 OR 1=1'] } },
+        {},
+      ),
+    ).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalledWith(
+      'lifecycle-worker: unreadable event recorded and acknowledged (issueKeys.0: is not a Jira issue key)',
     );
     warn.mockRestore();
   });

@@ -5,6 +5,7 @@
 import { IssueIdSchema, IssueKeySchema } from '../../src/application/issue-mapping/issue-key';
 import fc from 'fast-check';
 import { ADMIN_RESOLVERS } from '../../src/contracts/resolver-names';
+import { LifecycleEventSchema } from '../../src/application/lifecycle/lifecycle-events';
 import { defaultPolicy } from '../../src/domain/policy-schema';
 import * as handlers from '../../src/index';
 import { forgeRuntime } from '../support/forge-on-simulator';
@@ -180,13 +181,19 @@ export const fuzzTargets = (site: () => ExceptionSite, issueKey: () => string): 
       name: 'lifecycleSweep',
       inputs: lazy(() => [{ context: { cloudId: 'c' } }]),
       run: (input) => handlers.lifecycleSweep(input),
-      refused: () => true,
+      // The trigger's event is ignored: the sweep is never refused, and its lock is a legitimate write.
+      refused: () => false,
     },
     {
       name: 'lifecycleWorker',
-      inputs: lazy(() => [{ body: { actions: [] } }]),
+      inputs: lazy(() => [
+        { body: { kind: 'sweep-issues', issueKeys: [issueKey()] } },
+        { body: { kind: 'continue-sweep', skip: [] } },
+        { body: { actions: [] } },
+      ]),
       run: (input) => handlers.lifecycleWorker(input),
-      refused: () => true,
+      // Only a lifecycle event is worked on; anything else is acknowledged without a write.
+      refused: (_answer, input) => !(isRecord(input) && LifecycleEventSchema.safeParse(input.body).success),
     },
     {
       name: 'gadgetResolver.getKpis',

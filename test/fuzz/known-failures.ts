@@ -30,8 +30,6 @@ export type Violation = (typeof VIOLATIONS)[number];
 
 /** Targets (see fuzz-targets.ts) that reject with NotImplementedError by design. */
 export const NOT_IMPLEMENTED = new Set([
-  'lifecycleSweep',
-  'lifecycleWorker',
   'gadgetResolver.getKpis',
   'issuePanelResolver.getExceptionSummary',
   'adminResolver.exportRegister as admin',

@@ -7,10 +7,13 @@
  * https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/
  */
 import { Queue, type PushEvent, type PushResult } from '@forge/events';
-import type { QueuePort } from '../../application/ports/queue-port';
+import { LifecycleEventSchema, type LifecycleEvent } from '../../application/lifecycle/lifecycle-events';
+import type { QueuePort, QueuePushOptions } from '../../application/ports/queue-port';
 
 export const LIFECYCLE_QUEUE_KEY = 'lifecycle-actions';
 export const MAX_EVENTS_PER_PUSH = 50;
+/** Forge delivers a pushed event at most 15 minutes late (PushEvent.delayInSeconds ≤ 900). */
+export const MAX_DELAY_SECONDS = 900;
 /** The package compares the JSON of the pushed array, in KiB, with 200. */
 export const MAX_PUSH_BYTES = 200 * 1024;
 
@@ -46,10 +49,24 @@ export const pushBatches = (events: readonly PushEvent[]): PushEvent[][] => {
 export class ForgeQueue implements QueuePort {
   constructor(private readonly queue: EventQueue = new Queue({ key: LIFECYCLE_QUEUE_KEY })) {}
 
-  async push(events: readonly unknown[]): Promise<void> {
-    const pushEvents = events.map((body, index): PushEvent => {
+  /** Lifecycle events, each checked against the schema the worker parses them with. */
+  push(events: readonly LifecycleEvent[], options: QueuePushOptions = {}): Promise<void> {
+    return this.pushBodies(
+      events.map((event) => LifecycleEventSchema.parse(event)),
+      options,
+    );
+  }
+
+  /** JSON objects as event bodies, within the package's limits (the typed push goes through here). */
+  async pushBodies(bodies: readonly unknown[], options: QueuePushOptions = {}): Promise<void> {
+    const pushEvents = bodies.map((body, index): PushEvent => {
       if (!isJsonObject(body)) throw new TypeError(`queue event ${index} is not a JSON object`);
-      return { body };
+      return {
+        body,
+        ...(options.delayInSeconds === undefined
+          ? {}
+          : { delayInSeconds: Math.max(0, Math.min(MAX_DELAY_SECONDS, Math.round(options.delayInSeconds))) }),
+      };
     });
     for (const batch of pushBatches(pushEvents)) await this.queue.push(batch);
   }

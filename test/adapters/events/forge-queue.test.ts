@@ -21,7 +21,7 @@ describe('ForgeQueue over @forge/events', () => {
     const { queue, pushes } = queueRecording();
     const events = Array.from({ length: 120 }, (_, index) => action(index));
 
-    await queue.push(events);
+    await queue.pushBodies(events);
 
     expect(pushes.map((push) => [push.queueName, push.events.length])).toEqual([
       ['lifecycle-actions', 50],
@@ -39,7 +39,7 @@ describe('ForgeQueue over @forge/events', () => {
       notes: 'x'.repeat(45_000),
     }));
 
-    await queue.push(events);
+    await queue.pushBodies(events);
 
     expect(pushes.map((push) => push.events.length)).toEqual([4, 4, 4]);
     for (const push of pushes)
@@ -53,7 +53,7 @@ describe('ForgeQueue over @forge/events', () => {
     const { queue, pushes } = queueRecording();
     const body = (bytes: number) => ({ pad: 'x'.repeat(bytes - '{"body":{"pad":""}}'.length) });
 
-    await queue.push([body(firstSize), body(102_399)]);
+    await queue.pushBodies([body(firstSize), body(102_399)]);
 
     expect(pushes.map((push) => push.events.length)).toEqual(expected);
   });
@@ -70,7 +70,7 @@ describe('ForgeQueue over @forge/events', () => {
   it('pushes nothing for no events', async () => {
     const { queue, pushes } = queueRecording();
 
-    await queue.push([]);
+    await queue.pushBodies([]);
 
     expect(pushes).toEqual([]);
   });
@@ -82,7 +82,7 @@ describe('ForgeQueue over @forge/events', () => {
   ])('refuses %s as an event before pushing anything', async (_what, body) => {
     const { queue, pushes } = queueRecording();
 
-    await expect(queue.push([action(1), body])).rejects.toThrow('queue event 1 is not a JSON object');
+    await expect(queue.pushBodies([action(1), body])).rejects.toThrow('queue event 1 is not a JSON object');
     expect(pushes).toEqual([]);
   });
 });

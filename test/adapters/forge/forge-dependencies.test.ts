@@ -93,10 +93,10 @@ describe('forgeDependencies on the simulated Forge runtime', () => {
   });
 
   it('pushes lifecycle work to the lifecycle-actions queue', async () => {
-    await dependencies().queue.push([{ issueId: '10001', action: 'revert' }]);
+    await dependencies().queue.push([{ kind: 'sweep-issues', issueKeys: ['SEC-1'] }]);
 
     expect(forgeRuntime.pushes).toEqual([
-      { queueName: 'lifecycle-actions', events: [{ body: { issueId: '10001', action: 'revert' } }] },
+      { queueName: 'lifecycle-actions', events: [{ body: { kind: 'sweep-issues', issueKeys: ['SEC-1'] } }] },
     ]);
   });
 

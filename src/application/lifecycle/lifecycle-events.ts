@@ -1,0 +1,29 @@
+/**
+ * The events of the `lifecycle-actions` queue (DESIGN.md §5), zod-typed at both ends: the sweep pushes them, the
+ * worker parses them. `sweep-issues` carries a batch of due issues fanned out by the sweep (or the rest of a batch
+ * a worker ran out of time for); `continue-sweep` asks a worker to go on with a sweep that ran out of time,
+ * re-querying the due set from the start (the sweep's own writes move issues out of it), skipping the issues
+ * named in `skip` (those that already failed in this sweep).
+ */
+import { z } from 'zod';
+import { IssueKeySchema } from '../issue-mapping/issue-key';
+
+/** Issues per event: small enough for one invocation, and far under the 200 KB a push may carry. */
+export const MAX_ISSUES_PER_EVENT = 50;
+
+export const SweepIssuesEventSchema = z.strictObject({
+  kind: z.literal('sweep-issues'),
+  issueKeys: z.array(IssueKeySchema).min(1).max(MAX_ISSUES_PER_EVENT),
+});
+
+export const ContinueSweepEventSchema = z.strictObject({
+  kind: z.literal('continue-sweep'),
+  skip: z.array(IssueKeySchema).max(MAX_ISSUES_PER_EVENT).default([]),
+});
+
+export const LifecycleEventSchema = z.discriminatedUnion('kind', [
+  SweepIssuesEventSchema,
+  ContinueSweepEventSchema,
+]);
+export type LifecycleEvent = z.input<typeof LifecycleEventSchema>;
+export type ParsedLifecycleEvent = z.output<typeof LifecycleEventSchema>;

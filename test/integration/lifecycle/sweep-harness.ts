@@ -1,0 +1,65 @@
+/**
+ * The sweep as the scheduled trigger runs it, against a simulated site with the real handlers installed
+ * (exception-harness): Jira as the app over the simulator, the app's KVS, the test clock, a recording queue and an
+ * unlimited invocation budget unless a test gives another. `killedAfter(n)` is a Jira client whose connection dies
+ * after n requests: every later request throws, as if the invocation had been killed there.
+ */
+import { JiraRestClient } from '../../../src/adapters/jira/jira-rest-client';
+import type { JiraFetcher } from '../../../src/adapters/jira/jira-fetcher';
+import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
+import type { LifecycleEvent } from '../../../src/application/lifecycle/lifecycle-events';
+import type { SweepDependencies } from '../../../src/application/lifecycle/run-sweep';
+import type { InvocationBudget } from '../../../src/application/ports/invocation-budget';
+import { fastRetryPolicy } from '../../support/fast-retry-policy';
+import { simulatorFetcher } from '../../support/simulator-fetcher';
+import type { ExceptionSite } from '../transitions/exception-harness';
+import { testClock } from '../transitions/test-clock';
+
+export class KilledError extends Error {
+  constructor() {
+    super('the invocation was killed here');
+    this.name = 'KilledError';
+  }
+}
+
+/** A fetcher whose requests after the first `n` throw. */
+export const killedAfter = (inner: JiraFetcher, n: number): JiraFetcher => {
+  let sent = 0;
+  return {
+    requestJira: (path, init) => {
+      sent += 1;
+      return sent > n ? Promise.reject(new KilledError()) : inner.requestJira(path, init);
+    },
+  };
+};
+
+export interface SweepHarness {
+  readonly deps: SweepDependencies;
+  readonly queued: LifecycleEvent[];
+}
+
+export const UNLIMITED: InvocationBudget = { remainingMs: () => Number.POSITIVE_INFINITY };
+
+export const sweepDependencies = (
+  site: ExceptionSite,
+  options: { fetcher?: JiraFetcher; budget?: InvocationBudget } = {},
+): SweepHarness => {
+  const queued: LifecycleEvent[] = [];
+  const jira = new JiraRestClient(options.fetcher ?? simulatorFetcher(site.sim), fastRetryPolicy());
+  return {
+    queued,
+    deps: {
+      jiraAsApp: jira,
+      jiraAsUser: jira,
+      store: new KvsStore(),
+      clock: testClock,
+      queue: {
+        push: (events) => {
+          queued.push(...events);
+          return Promise.resolve();
+        },
+      },
+      budget: options.budget ?? UNLIMITED,
+    },
+  };
+};
