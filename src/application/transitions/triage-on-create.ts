@@ -62,6 +62,15 @@ const isException = (request: TriageRequest, config: SiteConfig): boolean =>
   request.issueTypeId === config.issueTypeId &&
   config.projects.some((project) => project.id === request.projectId);
 
+/** The app's own evaluation of a transition on the exception as filed (no rule of triage is about the actor). */
+const evaluateAsApp = (
+  name: 'triage' | 'auto-approve',
+  record: ExceptionRecord,
+  policy: Policy,
+  now: string,
+  riskOwnerAccess: RiskOwnerAccess | undefined,
+) => evaluateTransition({ name, comment: '' }, record, record, { kind: 'app' }, policy, now, riskOwnerAccess);
+
 /** What keeps the form from review: mapping problems, else the triage rules' violations. */
 const missingItems = (
   issue: JiraIssue,
@@ -73,16 +82,9 @@ const missingItems = (
 ) => {
   const form = toExceptionRecord(issue, config);
   if (!form.ok) return form.problems;
-  // Triage checks the form only; no rule of it is about the actor.
-  return evaluateTransition(
-    { name: 'triage', comment: '' },
-    record,
-    record,
-    { kind: 'app' },
-    policy,
-    now,
-    riskOwnerAccess,
-  ).violations.map((violation) => violation.message);
+  return evaluateAsApp('triage', record, policy, now, riskOwnerAccess).violations.map(
+    (violation) => violation.message,
+  );
 };
 
 const autoApprovable = (
@@ -92,15 +94,7 @@ const autoApprovable = (
   riskOwnerAccess: RiskOwnerAccess | undefined,
 ): boolean =>
   routeOf(record, policy) === 'auto-approve' &&
-  evaluateTransition(
-    { name: 'auto-approve', comment: '' },
-    record,
-    record,
-    { kind: 'app' },
-    policy,
-    now,
-    riskOwnerAccess,
-  ).ok;
+  evaluateAsApp('auto-approve', record, policy, now, riskOwnerAccess).ok;
 
 const transitionTo = async (
   issueKey: string,
