@@ -3,9 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './run';
 
-process.exitCode = runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   readText: (path) => readFileSync(path, 'utf8'),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   clock: () => Date.now(),
+  env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

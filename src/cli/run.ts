@@ -1,6 +1,6 @@
 /**
- * The `security-exceptions` command line: `kpi`, `plan` and `export` over a register file. Output goes to stdout
- * only when the whole command succeeded, so a script piping it never reads half a result.
+ * The `security-exceptions` command line: `kpi`, `plan` and `export` over a register file or a Jira site. Output
+ * goes to stdout only when the whole command succeeded, so a script piping it never reads half a result.
  */
 import { parseArgs } from 'node:util';
 import { computeKpis, KpiOptionsError } from '../domain/kpi';
@@ -13,15 +13,26 @@ import { CliError, EXIT_USAGE } from './cli-error';
 import { loadPolicy, loadRegister } from './load-inputs';
 import { printable, printableJson, printableLine } from './printable';
 import type { ReadText } from './read-json-file';
+import { applyPlan, readRegisterFromSite, withSiteErrors } from './site-commands';
+import { connectToSite, type Env, type SiteClients } from './site-connection';
+import type { ExceptionRecord } from '../domain/register-schema';
 
 export const USAGE = `Usage:
-  security-exceptions kpi    --register FILE [--now ISO] [--policy FILE] [--from YYYY-MM --to YYYY-MM]
-  security-exceptions plan   --register FILE [--now ISO] [--policy FILE]
-  security-exceptions export --register FILE [--now ISO] [--policy FILE] [--format json|csv] [--from YYYY-MM-DD --to YYYY-MM-DD]
+  security-exceptions kpi    SOURCE [--now ISO] [--policy FILE] [--from YYYY-MM --to YYYY-MM]
+  security-exceptions plan   SOURCE [--now ISO] [--policy FILE] [--apply]
+  security-exceptions export SOURCE [--now ISO] [--policy FILE] [--format json|csv] [--from YYYY-MM-DD --to YYYY-MM-DD]
+
+  SOURCE is --register FILE, or a site: --site URL --email EMAIL --token API_TOKEN --project KEY [--project KEY…]
+  (or the environment variables JIRA_SITE, JIRA_EMAIL, JIRA_API_TOKEN; flags win). The site is read through its
+  REST API: the app's fields, issue type and statuses are found by the names setup gives them, and the Exception
+  issues of the projects are mapped as the app maps them. The token is never printed.
 
   kpi     prints the KPI report (DESIGN.md §6) as JSON
   plan    prints the lifecycle actions due at --now (DESIGN.md §5) as a JSON list
   export  prints the audit export of the exceptions live in the window, as register JSON or CSV
+  plan --apply (a site only) carries out the due actions once, as the app's sweep does, and prints what it did as
+          JSON ({ done, busy, failed }); an action already done (by the app or an earlier run) is not done again.
+          Its lock is per process (an in-memory store); runs at once are kept apart only by the write-once keys.
   --now defaults to the current time; --policy defaults to the built-in default policy.`;
 
 export interface CliIo {
@@ -30,6 +41,10 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** The current time in epoch milliseconds, used when --now is absent. */
   readonly clock: () => number;
+  /** The environment (JIRA_SITE, JIRA_EMAIL, JIRA_API_TOKEN); none when absent. */
+  readonly env?: Env;
+  /** How a site is reached; the plain-HTTP adapter when absent. */
+  readonly connect?: typeof connectToSite;
 }
 
 const OPTIONS = {
@@ -39,6 +54,11 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   format: { type: 'string' },
+  site: { type: 'string' },
+  email: { type: 'string' },
+  token: { type: 'string' },
+  project: { type: 'string', multiple: true },
+  apply: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -72,9 +92,33 @@ const resolveNow = (value: string | undefined, clock: () => number): string => {
   return toInstant(Date.parse(value));
 };
 
-const requireRegister = (values: Values): string => {
-  if (values.register === undefined) throw usageError('--register FILE is required');
-  return values.register;
+const SITE_FLAGS = ['site', 'email', 'token', 'project'] as const;
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
+
+const wantsSite = (values: Values, io: CliIo): boolean =>
+  SITE_FLAGS.some((name) => values[name] !== undefined) ||
+  (values.register === undefined && io.env?.JIRA_SITE !== undefined);
+
+const siteOf = (values: Values, io: CliIo): { clients: SiteClients; projects: string[] } => {
+  if (values.register !== undefined)
+    throw usageError('give either --register FILE or a site (--site, --email, --token, --project), not both');
+  const projects = values.project ?? [];
+  if (projects.length === 0) throw usageError('reading a site needs --project KEY (one or more)');
+  const bad = projects.find((key) => !PROJECT_KEY.test(key));
+  if (bad !== undefined) throw usageError(`--project must be a project key such as SEC (got "${bad}")`);
+  const clients = (io.connect ?? connectToSite)(values, io.env ?? {}, usageError);
+  return { clients, projects };
+};
+
+/** The exceptions of the register file or of the site. */
+const exceptionsOf = async (values: Values, io: CliIo): Promise<ExceptionRecord[]> => {
+  if (wantsSite(values, io)) {
+    const { clients, projects } = siteOf(values, io);
+    return (await withSiteErrors(() => readRegisterFromSite(clients, projects))).exceptions;
+  }
+  if (values.register === undefined)
+    throw usageError('--register FILE or a site (--site URL, or JIRA_SITE) is required');
+  return loadRegister(values.register, io.readText).exceptions;
 };
 
 const disallow = (values: Values, command: string, names: readonly (keyof Values)[]): void => {
@@ -85,14 +129,14 @@ const disallow = (values: Values, command: string, names: readonly (keyof Values
 
 const json = (value: unknown): string => `${printableJson(JSON.stringify(value, null, 2))}\n`;
 
-const kpiCommand = (values: Values, io: CliIo): string => {
-  disallow(values, 'kpi', ['format']);
+const kpiCommand = async (values: Values, io: CliIo): Promise<string> => {
+  disallow(values, 'kpi', ['format', 'apply']);
   const now = resolveNow(values.now, io.clock);
-  const register = loadRegister(requireRegister(values), io.readText);
   const policy = loadPolicy(values.policy, io.readText);
+  const exceptions = await exceptionsOf(values, io);
   try {
     return json(
-      computeKpis(register.exceptions, policy, now, {
+      computeKpis(exceptions, policy, now, {
         ...(values.from === undefined ? {} : { from: values.from }),
         ...(values.to === undefined ? {} : { to: values.to }),
       }),
@@ -103,15 +147,22 @@ const kpiCommand = (values: Values, io: CliIo): string => {
   }
 };
 
-const planCommand = (values: Values, io: CliIo): string => {
+const planCommand = async (values: Values, io: CliIo): Promise<string> => {
   disallow(values, 'plan', ['from', 'to', 'format']);
   const now = resolveNow(values.now, io.clock);
-  const register = loadRegister(requireRegister(values), io.readText);
   const policy = loadPolicy(values.policy, io.readText);
-  return json(planRegister(register.exceptions, policy, now));
+  if (values.apply !== true) return json(planRegister(await exceptionsOf(values, io), policy, now));
+  if (!wantsSite(values, io)) throw usageError('plan --apply needs a site (--site URL, or JIRA_SITE)');
+  const { clients, projects } = siteOf(values, io);
+  return json(
+    await withSiteErrors(async () =>
+      applyPlan(clients, await readRegisterFromSite(clients, projects), policy, now),
+    ),
+  );
 };
 
-const exportCommand = (values: Values, io: CliIo): string => {
+const exportCommand = async (values: Values, io: CliIo): Promise<string> => {
+  disallow(values, 'export', ['apply']);
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'csv')
     throw usageError(`--format must be json or csv (got "${format}")`);
@@ -125,22 +176,23 @@ const exportCommand = (values: Values, io: CliIo): string => {
   const to = values.to ?? '9999-12-31';
   if (from > to) throw usageError(`--from ${from} is after --to ${to}`);
   const now = resolveNow(values.now, io.clock);
-  const register = loadRegister(requireRegister(values), io.readText);
   const policy = loadPolicy(values.policy, io.readText);
-  const exceptions = register.exceptions.filter((exception) => inAuditWindow(exception, from, to));
+  const exceptions = (await exceptionsOf(values, io)).filter((exception) =>
+    inAuditWindow(exception, from, to),
+  );
   return format === 'csv'
     ? registerToCsv(exceptions.map((exception) => toExportRow(exception, policy, now)))
     : json(toRegisterDocument(exceptions, now));
 };
 
-const COMMANDS: Readonly<Record<string, (values: Values, io: CliIo) => string>> = {
+const COMMANDS: Readonly<Record<string, (values: Values, io: CliIo) => Promise<string>>> = {
   kpi: kpiCommand,
   plan: planCommand,
   export: exportCommand,
 };
 
 /** Runs one command line; returns the process exit code. */
-export const runCli = (args: readonly string[], io: CliIo): number => {
+export const runCli = async (args: readonly string[], io: CliIo): Promise<number> => {
   try {
     const { command, values } = parseCommandLine(args);
     if (values.help === true) {
@@ -150,7 +202,7 @@ export const runCli = (args: readonly string[], io: CliIo): number => {
     if (command === undefined) throw usageError('a command is required');
     const handler = COMMANDS[command];
     if (handler === undefined) throw usageError(`unknown command "${command}"`);
-    io.stdout(printable(handler(values, io)));
+    io.stdout(printable(await handler(values, io)));
     return 0;
   } catch (error) {
     if (!(error instanceof CliError)) throw error;

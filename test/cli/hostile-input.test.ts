@@ -9,10 +9,10 @@ import { designExampleRecord } from '../builders/design-example-record';
 
 const NOW = '2026-11-21T09:00:00Z';
 
-const run = (args: string[], files: Record<string, string>) => {
+const run = async (args: string[], files: Record<string, string>) => {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, {
+  const code = await runCli(args, {
     readText: (file) => {
       const content = files[file];
       if (content === undefined) throw new Error(`ENOENT: no such file or directory, open '${file}'`);
@@ -37,12 +37,12 @@ const registerWith = (overrides: Record<string, unknown>): string =>
 describe('the command line and hostile input', () => {
   it.each(['json', 'csv'])(
     'prints a register full of escape and bidi characters without them (%s)',
-    (format) => {
+    async (format) => {
       const file = registerWith({
         summary: HOSTILE,
         justification: `${HOSTILE} long enough to be a justification`,
       });
-      const { code, stdout, stderr } = run(['export', '--register', 'r.json', '--format', format], {
+      const { code, stdout, stderr } = await run(['export', '--register', 'r.json', '--format', format], {
         'r.json': file,
       });
       expect(stderr).toBe('');
@@ -57,15 +57,15 @@ describe('the command line and hostile input', () => {
     },
   );
 
-  it('prints no control characters in an error message quoting the file', () => {
-    const { code, stderr } = run(['kpi', '--register', `r\u001B[31m\u202E.json`], {});
+  it('prints no control characters in an error message quoting the file', async () => {
+    const { code, stderr } = await run(['kpi', '--register', `r\u001B[31m\u202E.json`], {});
     expect(code).toBe(1);
     expect(stderr).not.toMatch(UNPRINTABLE);
     expect(stderr.split('\n')).toHaveLength(2);
   });
 
-  it('accepts a UTF-8 byte-order mark at the start of a file', () => {
-    const { code, stderr } = run(['kpi', '--register', 'r.json', '--now', NOW], {
+  it('accepts a UTF-8 byte-order mark at the start of a file', async () => {
+    const { code, stderr } = await run(['kpi', '--register', 'r.json', '--now', NOW], {
       'r.json': `\uFEFF${registerWith({})}`,
     });
     expect(stderr).toBe('');
@@ -96,8 +96,8 @@ describe('the command line and hostile input', () => {
       `{"version":1,"version":2,"exceptions":[]}`,
       'security-exceptions: r.json: the document has the member "version" more than once; JSON readers disagree on which one counts, so the file is refused. Keep one.\n',
     ],
-  ])('refuses %s, naming the file, the record and the member', (_case, file, message) => {
-    expect(run(['kpi', '--register', 'r.json', '--now', NOW], { 'r.json': file })).toEqual({
+  ])('refuses %s, naming the file, the record and the member', async (_case, file, message) => {
+    expect(await run(['kpi', '--register', 'r.json', '--now', NOW], { 'r.json': file })).toEqual({
       code: 1,
       stdout: '',
       stderr: message,

@@ -9,10 +9,10 @@ const NOW = '2026-11-21T09:00:00Z';
 const validRecord = designExampleRecord();
 
 /** Runs the command line against an in-memory file system and captures what it writes. */
-const run = (args: string[], files: Record<string, string> = {}) => {
+const run = async (args: string[], files: Record<string, string> = {}) => {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, {
+  const code = await runCli(args, {
     readText: (file) => {
       const content = files[file];
       if (content !== undefined) return content;
@@ -29,8 +29,8 @@ const run = (args: string[], files: Record<string, string> = {}) => {
 const register = (...exceptions: unknown[]): string => JSON.stringify({ version: 1, exceptions });
 
 describe('security-exceptions kpi', () => {
-  it('prints the KPI report of the example register as JSON', () => {
-    const { code, stdout, stderr } = run(['kpi', '--register', EXAMPLE, '--now', NOW]);
+  it('prints the KPI report of the example register as JSON', async () => {
+    const { code, stdout, stderr } = await run(['kpi', '--register', EXAMPLE, '--now', NOW]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as Record<string, unknown>;
@@ -63,8 +63,8 @@ describe('security-exceptions kpi', () => {
     });
   });
 
-  it('honours --from and --to', () => {
-    const { code, stdout } = run([
+  it('honours --from and --to', async () => {
+    const { code, stdout } = await run([
       'kpi',
       '--register',
       EXAMPLE,
@@ -82,8 +82,8 @@ describe('security-exceptions kpi', () => {
     });
   });
 
-  it('reports a period that ends before it starts as a usage error', () => {
-    const { code, stdout, stderr } = run([
+  it('reports a period that ends before it starts as a usage error', async () => {
+    const { code, stdout, stderr } = await run([
       'kpi',
       '--register',
       EXAMPLE,
@@ -99,8 +99,8 @@ describe('security-exceptions kpi', () => {
 });
 
 describe('security-exceptions plan', () => {
-  it('prints the actions due for a single record exactly', () => {
-    const { code, stdout, stderr } = run(
+  it('prints the actions due for a single record exactly', async () => {
+    const { code, stdout, stderr } = await run(
       ['plan', '--register', 'one.json', '--now', '2026-11-17T08:00:00Z'],
       {
         'one.json': register(validRecord),
@@ -111,6 +111,7 @@ describe('security-exceptions plan', () => {
     expect(JSON.parse(stdout)).toEqual([
       {
         key: 'SEC-12:start-recertification:2026-09-02',
+        issueKey: 'SEC-12',
         action: 'start-recertification',
         dueAt: '2026-11-09T00:00:00Z',
         reason:
@@ -118,6 +119,7 @@ describe('security-exceptions plan', () => {
       },
       {
         key: 'SEC-12:remind-14d:2026-09-02',
+        issueKey: 'SEC-12',
         action: 'remind-14d',
         dueAt: '2026-11-17T00:00:00Z',
         reason:
@@ -126,16 +128,16 @@ describe('security-exceptions plan', () => {
     ]);
   });
 
-  it('prints an empty list when nothing is due', () => {
-    const { code, stdout } = run(['plan', '--register', 'one.json', '--now', '2026-11-08T23:59:59Z'], {
+  it('prints an empty list when nothing is due', async () => {
+    const { code, stdout } = await run(['plan', '--register', 'one.json', '--now', '2026-11-08T23:59:59Z'], {
       'one.json': register(validRecord),
     });
     expect(code).toBe(0);
     expect(stdout).toBe('[]\n');
   });
 
-  it('plans the example register with every action kind present and sorted by due time', () => {
-    const { code, stdout } = run(['plan', '--register', EXAMPLE, '--now', NOW]);
+  it('plans the example register with every action kind present and sorted by due time', async () => {
+    const { code, stdout } = await run(['plan', '--register', EXAMPLE, '--now', NOW]);
     expect(code).toBe(0);
     const actions = JSON.parse(stdout) as { key: string; action: string; dueAt: string }[];
     expect(actions.length).toBeGreaterThan(0);
@@ -217,20 +219,22 @@ describe('bad input: a message naming the file, record and field; nothing on std
       stderr:
         'security-exceptions: policy.json: policy: (document): Unrecognized key: "justificationMinLenght"\n',
     },
-  ])('$name', ({ args, files, code, stderr }) => {
-    const result = run(args, files);
+  ])('$name', async ({ args, files, code, stderr }) => {
+    const result = await run(args, files);
     expect(result.stdout).toBe('');
     expect(result.code).toBe(code);
     expect(result.stderr).toEqual(stderr);
   });
 
-  it('lists at most 20 problems and counts the rest', () => {
+  it('lists at most 20 problems and counts the rest', async () => {
     const many = Array.from({ length: 25 }, (_, index) => ({
       ...validRecord,
       key: `SEC-${index + 1}`,
       status: 'Open',
     }));
-    const { code, stderr } = run(['kpi', '--register', 'many.json'], { 'many.json': register(...many) });
+    const { code, stderr } = await run(['kpi', '--register', 'many.json'], {
+      'many.json': register(...many),
+    });
     expect(code).toBe(1);
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(21);
@@ -242,7 +246,7 @@ describe('usage errors exit 2 with the usage text', () => {
   it.each([
     { args: [], message: 'a command is required' },
     { args: ['forecast', '--register', 'x.json'], message: 'unknown command "forecast"' },
-    { args: ['kpi'], message: '--register FILE is required' },
+    { args: ['kpi'], message: '--register FILE or a site (--site URL, or JIRA_SITE) is required' },
     {
       args: ['kpi', '--register', 'x.json', '--now', 'yesterday'],
       message:
@@ -257,8 +261,8 @@ describe('usage errors exit 2 with the usage text', () => {
       args: ['export', '--register', 'x.json', '--format', 'xlsx'],
       message: '--format must be json or csv (got "xlsx")',
     },
-  ])('$args', ({ args, message }) => {
-    const { code, stdout, stderr } = run(args);
+  ])('$args', async ({ args, message }) => {
+    const { code, stdout, stderr } = await run(args);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     const [first, ...rest] = stderr.split('\n');
@@ -271,14 +275,14 @@ describe('usage errors exit 2 with the usage text', () => {
     expect(rest.join('\n')).toBe(`\n${USAGE}\n`);
   });
 
-  it('prints the usage on --help', () => {
-    expect(run(['--help'])).toEqual({ code: 0, stdout: `${USAGE}\n`, stderr: '' });
+  it('prints the usage on --help', async () => {
+    expect(await run(['--help'])).toEqual({ code: 0, stdout: `${USAGE}\n`, stderr: '' });
   });
 });
 
 describe('security-exceptions export', () => {
-  it('writes RFC 4180 CSV with CRLF line ends, a header and one row per exception in the window', () => {
-    const { code, stdout } = run([
+  it('writes RFC 4180 CSV with CRLF line ends, a header and one row per exception in the window', async () => {
+    const { code, stdout } = await run([
       'export',
       '--register',
       EXAMPLE,
@@ -300,15 +304,15 @@ describe('security-exceptions export', () => {
     expect(stdout).not.toMatch(/[^\r]\n/);
   });
 
-  it('neutralises cells a spreadsheet would run as formulas', () => {
-    const { stdout } = run(['export', '--register', 'one.json', '--now', NOW, '--format', 'csv'], {
+  it('neutralises cells a spreadsheet would run as formulas', async () => {
+    const { stdout } = await run(['export', '--register', 'one.json', '--now', NOW, '--format', 'csv'], {
       'one.json': register({ ...validRecord, summary: '=HYPERLINK("http://evil.example","click")' }),
     });
     expect(stdout.split('\r\n')[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
   });
 
-  it('writes the register format back, limited to the window', () => {
-    const { code, stdout } = run(
+  it('writes the register format back, limited to the window', async () => {
+    const { code, stdout } = await run(
       ['export', '--register', 'one.json', '--now', NOW, '--from', '2026-12-02', '--to', '2026-12-31'],
       {
         'one.json': register(

@@ -9,7 +9,7 @@ import type { Policy } from '../policy-schema';
 import type { HistoryEntry } from '../register-schema';
 import { dateOf, dayToDate, dayToInstant, toInstant } from '../utc-days';
 import { isInForce } from '../vocabulary';
-import { ONCE, isDone, plannedAction, type PlannedAction } from './planned-action';
+import { ONCE, isDone, plannedAction, type DraftedAction } from './planned-action';
 import type { PlanningContext } from './planning-context';
 import { countOf } from './wording';
 
@@ -65,7 +65,7 @@ export const pendingChronicEscalation = ({
   exception,
   policy,
   subject,
-}: PlanningContext): PlannedAction[] => {
+}: PlanningContext): DraftedAction[] => {
   if (!isInForce(exception.status)) return [];
   const reached = [
     byRecertifications(exception.history, policy.chronic),

@@ -7,14 +7,14 @@
 import type { Policy } from '../policy-schema';
 import type { ExceptionRecord } from '../register-schema';
 import { pendingChronicEscalation } from './escalate-chronic';
-import { byDueAtThenKey, type PlannedAction } from './planned-action';
+import { byDueAtThenKey, type DraftedAction, type PlannedAction } from './planned-action';
 import { planningContext, type PlanningContext } from './planning-context';
 import { pendingReminders } from './reminders';
 import { pendingRevert } from './revert';
 import { pendingSlaBreach } from './sla-breach';
 import { pendingRecertificationStart } from './start-recertification';
 
-const ACTION_PLANNERS: readonly ((context: PlanningContext) => PlannedAction[])[] = [
+const ACTION_PLANNERS: readonly ((context: PlanningContext) => DraftedAction[])[] = [
   pendingReminders,
   pendingRecertificationStart,
   pendingRevert,
@@ -25,7 +25,9 @@ const ACTION_PLANNERS: readonly ((context: PlanningContext) => PlannedAction[])[
 /** Every action not yet done, due or not, earliest first. Closed exceptions have none. */
 export const pendingActions = (exception: ExceptionRecord, policy: Policy, now: string): PlannedAction[] => {
   const context = planningContext(exception, policy, now);
-  return ACTION_PLANNERS.flatMap((planner) => planner(context)).sort(byDueAtThenKey);
+  return ACTION_PLANNERS.flatMap((planner) => planner(context))
+    .sort(byDueAtThenKey)
+    .map(({ key, action, dueAt, reason }) => ({ key, issueKey: exception.key, action, dueAt, reason }));
 };
 
 /** The actions due by `now` (dueAt ≤ now) and not yet done, earliest first. */

@@ -18,6 +18,8 @@ export type PlannedActionName = (typeof PLANNED_ACTIONS)[number];
 export interface PlannedAction {
   /** `<issue id or key>:<action>:<period start | expiry-<date> | once>`; recorded as `actionKey` once done. */
   key: string;
+  /** The issue the action is for (its key), so a reader need not parse `key`, whose subject may be the issue id. */
+  issueKey: string;
   action: PlannedActionName;
   /** `YYYY-MM-DDTHH:MM:SSZ`. */
   dueAt: string;
@@ -26,12 +28,16 @@ export interface PlannedAction {
 
 export const PlannedActionSchema = z.strictObject({
   key: z.string().min(1),
+  issueKey: z.string().min(1),
   action: z.enum(PLANNED_ACTIONS),
   dueAt: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'must be a UTC instant written YYYY-MM-DDTHH:MM:SSZ'),
   reason: z.string().min(1),
 }) satisfies z.ZodType<PlannedAction>;
+
+/** An action as one planner drafts it; the plan adds the issue key (plan.ts). */
+export type DraftedAction = Omit<PlannedAction, 'issueKey'>;
 
 /** Tag of the actions that happen at most once in an exception's life. */
 export const ONCE = 'once';
@@ -42,7 +48,7 @@ export const plannedAction = (
   tag: string,
   dueAt: string,
   reason: string,
-): PlannedAction => ({ key: `${subject}:${action}:${tag}`, action, dueAt, reason });
+): DraftedAction => ({ key: `${subject}:${action}:${tag}`, action, dueAt, reason });
 
 /**
  * Whether the action is already done: a history entry carries its key (written by the sweep, so a run that
@@ -50,10 +56,10 @@ export const plannedAction = (
  */
 export const isDone = (
   history: readonly HistoryEntry[],
-  action: PlannedAction,
+  action: DraftedAction,
   marksDone: (entry: HistoryEntry) => boolean,
 ): boolean => history.some((entry) => entry.actionKey === action.key || marksDone(entry));
 
 /** Earlier due first; the key breaks ties so the order never depends on input order. */
-export const byDueAtThenKey = (a: PlannedAction, b: PlannedAction): number =>
+export const byDueAtThenKey = (a: DraftedAction, b: DraftedAction): number =>
   a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;

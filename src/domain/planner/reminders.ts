@@ -8,7 +8,7 @@
 import type { Policy } from '../policy-schema';
 import { dayToDate, dayToInstant } from '../utc-days';
 import { isInForce, type ReminderKind } from '../vocabulary';
-import { isDone, plannedAction, type PlannedAction, type PlannedActionName } from './planned-action';
+import { isDone, plannedAction, type DraftedAction, type PlannedActionName } from './planned-action';
 import { describePeriod, isWithinPeriod, revertTimeMs, type PeriodSchedule } from './period-schedule';
 import type { PlanningContext } from './planning-context';
 import { countOf, percentOf } from './wording';
@@ -44,7 +44,7 @@ export const pendingReminders = ({
   nowMs,
   subject,
   schedule,
-}: PlanningContext): PlannedAction[] => {
+}: PlanningContext): DraftedAction[] => {
   if (schedule === null || !isInForce(exception.status) || nowMs >= revertTimeMs(schedule)) return [];
   const reminderDays = REMINDERS.map(({ dayOf }) => dayOf(schedule)).filter((day) => day !== null);
   const supersededBefore = Math.max(

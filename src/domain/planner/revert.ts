@@ -5,11 +5,11 @@
  */
 import { dayNumber, dayToDate, dayToInstant } from '../utc-days';
 import { isInForce } from '../vocabulary';
-import { isDone, plannedAction, type PlannedAction } from './planned-action';
+import { isDone, plannedAction, type DraftedAction } from './planned-action';
 import { describePeriod } from './period-schedule';
 import type { PlanningContext } from './planning-context';
 
-const revertOf = ({ exception, subject, schedule }: PlanningContext): PlannedAction | null => {
+const revertOf = ({ exception, subject, schedule }: PlanningContext): DraftedAction | null => {
   if (schedule !== null) {
     return plannedAction(
       subject,
@@ -31,7 +31,7 @@ const revertOf = ({ exception, subject, schedule }: PlanningContext): PlannedAct
   );
 };
 
-export const pendingRevert = (context: PlanningContext): PlannedAction[] => {
+export const pendingRevert = (context: PlanningContext): DraftedAction[] => {
   if (!isInForce(context.exception.status)) return [];
   const revert = revertOf(context);
   // A reverted exception is closed, which already ends this action; in force, only the recorded key marks it done.

@@ -4,11 +4,11 @@
  */
 import { MS_PER_HOUR, toInstant } from '../utc-days';
 import { UNDECIDED_STATUSES } from '../vocabulary';
-import { ONCE, isDone, plannedAction, type PlannedAction } from './planned-action';
+import { ONCE, isDone, plannedAction, type DraftedAction } from './planned-action';
 import type { PlanningContext } from './planning-context';
 import { countOf } from './wording';
 
-export const pendingSlaBreach = ({ exception, policy, subject }: PlanningContext): PlannedAction[] => {
+export const pendingSlaBreach = ({ exception, policy, subject }: PlanningContext): DraftedAction[] => {
   if (!UNDECIDED_STATUSES.includes(exception.status)) return [];
   const urgency = exception.urgency ?? 'Standard';
   const hours = policy.decisionSlaHours[urgency];

@@ -3,7 +3,7 @@
  * first reminder, so the review happens before the expiry rather than after it.
  */
 import { MS_PER_DAY, dayToDate, dayToInstant } from '../utc-days';
-import { isDone, plannedAction, type PlannedAction } from './planned-action';
+import { isDone, plannedAction, type DraftedAction } from './planned-action';
 import { describePeriod, revertTimeMs } from './period-schedule';
 import type { PlanningContext } from './planning-context';
 
@@ -12,7 +12,7 @@ export const pendingRecertificationStart = ({
   nowMs,
   subject,
   schedule,
-}: PlanningContext): PlannedAction[] => {
+}: PlanningContext): DraftedAction[] => {
   if (schedule === null || exception.status !== 'Approved' || nowMs >= revertTimeMs(schedule)) return [];
   const start = plannedAction(
     subject,

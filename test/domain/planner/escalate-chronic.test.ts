@@ -33,6 +33,7 @@ describe('escalate-chronic', () => {
   it('by count: due at the second recertification, before 180 days are reached', () => {
     expect(escalationOf(twiceRecertified, '2026-11-21T09:00:00Z')).toEqual({
       key: 'SEC-12:escalate-chronic:once',
+      issueKey: 'SEC-12',
       action: 'escalate-chronic',
       dueAt: '2026-08-20T11:30:00Z',
       reason: 'Chronic threshold of 2 recertifications reached on 2026-08-20.',
@@ -42,6 +43,7 @@ describe('escalate-chronic', () => {
   it('by days: due at 00:00 of the day the days in force reach 180', () => {
     expect(escalationOf(onceRecertified180Days, '2026-08-27T09:00:00Z')).toEqual({
       key: 'SEC-12:escalate-chronic:once',
+      issueKey: 'SEC-12',
       action: 'escalate-chronic',
       dueAt: '2026-08-27T00:00:00Z',
       reason: 'Chronic threshold of 180 days in force reached on 2026-08-27.',
@@ -123,6 +125,7 @@ describe('escalate-chronic', () => {
     // The first recertification (2026-05-20T10:00Z) comes before day 100 (2026-06-08).
     expect(escalationOf(twiceRecertified, '2026-11-21T09:00:00Z', { policy: strict })).toEqual({
       key: 'SEC-12:escalate-chronic:once',
+      issueKey: 'SEC-12',
       action: 'escalate-chronic',
       dueAt: '2026-05-20T10:00:00Z',
       reason: 'Chronic threshold of 1 recertification reached on 2026-05-20.',

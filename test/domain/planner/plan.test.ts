@@ -28,6 +28,7 @@ describe('planActions', () => {
     expect(planActions(registerExample, policy, NOW)).toEqual([
       {
         key: 'SEC-12:start-recertification:2026-09-02',
+        issueKey: 'SEC-12',
         action: 'start-recertification',
         dueAt: '2026-11-09T00:00:00Z',
         reason:
@@ -35,6 +36,7 @@ describe('planActions', () => {
       },
       {
         key: 'SEC-12:remind-14d:2026-09-02',
+        issueKey: 'SEC-12',
         action: 'remind-14d',
         dueAt: '2026-11-17T00:00:00Z',
         reason:
@@ -109,6 +111,7 @@ describe('PlannedActionSchema', () => {
   ])('refuses dueAt $dueAt', ({ dueAt, message }) => {
     const result = PlannedActionSchema.safeParse({
       key: 'SEC-12:revert:2026-09-02',
+      issueKey: 'SEC-12',
       action: 'revert',
       dueAt,
       reason: 'r',

@@ -86,6 +86,7 @@ describe('reminder timing', () => {
     const [remind75] = pendingActions(inPeriod('2026-01-01', '2026-04-10'), custom, '2026-01-01T00:00:00Z');
     expect(remind75).toEqual({
       key: 'SEC-12:remind-75:2026-01-01',
+      issueKey: 'SEC-12',
       action: 'remind-75',
       dueAt: '2026-02-27T00:00:00Z',
       reason: '57 % of the approval period 2026-01-01 → 2026-04-10 (100 days) reached on 2026-02-27.',
@@ -99,6 +100,7 @@ describe('reminder timing', () => {
     expect(reminders('2026-11-10T00:00:00Z')).toEqual([
       {
         key: 'SEC-12:remind-75:2026-09-02',
+        issueKey: 'SEC-12',
         action: 'remind-75',
         dueAt: '2026-11-09T00:00:00Z',
         reason: '75 % of the approval period 2026-09-02 → 2026-12-01 (91 days) reached on 2026-11-09.',
@@ -107,6 +109,7 @@ describe('reminder timing', () => {
     expect(reminders(NOW)).toEqual([
       {
         key: 'SEC-12:remind-14d:2026-09-02',
+        issueKey: 'SEC-12',
         action: 'remind-14d',
         dueAt: '2026-11-17T00:00:00Z',
         reason:

@@ -17,6 +17,7 @@ describe('revert', () => {
     expect(revertsOf({ history: [approved('2026-09-02', '2026-12-01')] }, '2026-12-02T00:00:00Z')).toEqual([
       {
         key: 'SEC-12:revert:2026-09-02',
+        issueKey: 'SEC-12',
         action: 'revert',
         dueAt: '2026-12-02T00:00:00Z',
         reason:
@@ -107,6 +108,7 @@ describe('revert', () => {
     expect(actions).toEqual([
       {
         key: 'SEC-12:revert:expiry-2026-12-01',
+        issueKey: 'SEC-12',
         action: 'revert',
         dueAt: '2026-12-02T00:00:00Z',
         reason:

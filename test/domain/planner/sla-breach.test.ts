@@ -114,7 +114,12 @@ describe('sla-breach', () => {
     },
   ])('$name', ({ overrides, expected }) => {
     expect(breachesOf(overrides)).toEqual(
-      expected.map((breach) => ({ key: 'SEC-12:sla-breach:once', action: 'sla-breach', ...breach })),
+      expected.map((breach) => ({
+        key: 'SEC-12:sla-breach:once',
+        issueKey: 'SEC-12',
+        action: 'sla-breach',
+        ...breach,
+      })),
     );
   });
 

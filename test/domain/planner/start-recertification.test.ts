@@ -16,6 +16,7 @@ describe('start-recertification', () => {
     expect(startOf('Approved', [approved('2026-09-02', '2026-12-01')])).toEqual([
       {
         key: 'SEC-12:start-recertification:2026-09-02',
+        issueKey: 'SEC-12',
         action: 'start-recertification',
         dueAt: '2026-11-09T00:00:00Z',
         reason:

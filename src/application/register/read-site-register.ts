@@ -1,0 +1,120 @@
+/**
+ * Reading the register from a site without the app's store (the command line): the SiteConfig that setup keeps in
+ * KVS is found again through Jira's REST API by the names setup gives its objects (setup-names.ts, field-specs.ts),
+ * then the Exception issues are searched and mapped with the app's own mapping (to-exception-record.ts).
+ */
+import type { ExceptionRecord } from '../../domain/register-schema';
+import { STATUSES } from '../../domain/vocabulary';
+import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
+import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
+import type { ConfigurationPort } from '../ports/configuration-port';
+import type { IssuesPort } from '../ports/jira-port';
+import { FIELD_SPECS } from '../setup/field-specs';
+import { isOwn, ISSUE_TYPE_NAME, sameName, WORKFLOW_NAME } from '../setup/setup-names';
+import { LOGICAL_FIELDS, SiteConfigSchema, type SiteConfig } from '../site-config';
+
+/** The site lacks something the app's setup creates, or a project named is not there. */
+export class SiteNotSetUpError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SiteNotSetUpError';
+  }
+}
+
+export type SiteLookup = Pick<
+  ConfigurationPort,
+  'listCustomFields' | 'listIssueTypes' | 'searchStatuses' | 'getProject'
+>;
+
+/** Of several objects of one name, the one setup made (its description says so); else the only one. */
+const pick = <T extends { readonly name: string; readonly description: string }>(
+  candidates: readonly T[],
+  name: string,
+  what: string,
+): T => {
+  const named = candidates.filter((candidate) => sameName(candidate.name, name));
+  const own = named.filter((candidate) => isOwn(candidate.description));
+  const chosen = own.length === 1 ? own : named;
+  const [only, ...more] = chosen;
+  if (only === undefined || more.length > 0)
+    throw new SiteNotSetUpError(
+      only === undefined
+        ? `the site has no ${what} named "${name}": has the app's setup run on it?`
+        : `the site has ${String(chosen.length)} ${what}s named "${name}" and none is marked as the app's`,
+    );
+  return only;
+};
+
+/** The SiteConfig setup would have stored, discovered by name; `projectKeys` are the projects to read. */
+export const discoverSiteConfig = async (
+  site: SiteLookup,
+  projectKeys: readonly string[],
+): Promise<SiteConfig> => {
+  const customFields = await site.listCustomFields();
+  const fields: Record<string, string> = {};
+  for (const field of LOGICAL_FIELDS) {
+    const spec = FIELD_SPECS[field];
+    const accepted = customFields.filter((candidate) => spec.acceptedTypes.includes(candidate.type ?? ''));
+    try {
+      fields[field] = pick(accepted, spec.name, 'field').id;
+    } catch (error) {
+      // Added after the first release (site-config.ts): a site set up before it lacks the field.
+      if (field !== 'decisionReason') throw error;
+    }
+  }
+  const issueType = pick(await site.listIssueTypes(), ISSUE_TYPE_NAME, 'issue type');
+  const statuses: Record<string, string> = {};
+  for (const status of STATUSES)
+    statuses[status] = pick(await site.searchStatuses(status), status, 'status').id;
+  const projects = [];
+  for (const key of projectKeys) {
+    const project = await site.getProject(key);
+    if (project === null)
+      throw new SiteNotSetUpError(`project ${key} does not exist or these credentials may not browse it`);
+    projects.push({ id: project.id, key: project.key });
+  }
+  return SiteConfigSchema.parse({
+    version: 1,
+    fields,
+    issueTypeId: issueType.id,
+    statuses,
+    projects,
+    workflowName: WORKFLOW_NAME,
+  });
+};
+
+export interface SiteRegister {
+  readonly exceptions: ExceptionRecord[];
+  /** Issues the app's mapping could not read, by key, with what is wrong (field names, never values). */
+  readonly unreadable: { readonly issueKey: string; readonly problems: readonly string[] }[];
+}
+
+const PAGE_SIZE = 100;
+
+/** JQL string literal: quotes and backslashes escaped. */
+const quoted = (text: string): string => `"${text.replace(/[\\"]/g, (character) => `\\${character}`)}"`;
+
+/** The Exception issues of the config's projects, mapped into register records, in key order. */
+export const readSiteRegister = async (jira: IssuesPort, config: SiteConfig): Promise<SiteRegister> => {
+  const projects = config.projects.map((project) => quoted(project.key)).join(', ');
+  const jql = `project in (${projects}) AND issuetype = ${quoted(config.issueTypeId)} ORDER BY id ASC`;
+  const exceptions: ExceptionRecord[] = [];
+  const unreadable: SiteRegister['unreadable'][number][] = [];
+  let nextPageToken: string | undefined;
+  for (;;) {
+    const page = await jira.search(jql, {
+      fields: exceptionFieldIds(config),
+      properties: [LIFECYCLE_PROPERTY_KEY],
+      maxResults: PAGE_SIZE,
+      ...(nextPageToken === undefined ? {} : { nextPageToken }),
+    });
+    for (const issue of page.issues) {
+      const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
+      if (mapped.ok) exceptions.push(mapped.record);
+      else unreadable.push({ issueKey: issue.key, problems: mapped.problems });
+    }
+    if (page.isLast || page.nextPageToken === null) break;
+    nextPageToken = page.nextPageToken;
+  }
+  return { exceptions, unreadable };
+};
