@@ -5,10 +5,9 @@
 import { parseArgs } from 'node:util';
 import { computeKpis, KpiOptionsError } from '../domain/kpi';
 import { planRegister } from '../domain/planner';
-import { inAuditWindow, toExportRow, toRegisterDocument } from '../domain/register';
 import { IsoDateSchema, IsoInstantSchema } from '../domain/register-schema';
 import { toInstant } from '../domain/utc-days';
-import { registerToCsv } from '../application/register-csv';
+import { auditExport } from '../application/register/audit-export';
 import { CliError, EXIT_USAGE } from './cli-error';
 import { loadPolicy, loadRegister } from './load-inputs';
 import { printable, printableJson, printableLine } from './printable';
@@ -177,12 +176,8 @@ const exportCommand = async (values: Values, io: CliIo): Promise<string> => {
   if (from > to) throw usageError(`--from ${from} is after --to ${to}`);
   const now = resolveNow(values.now, io.clock);
   const policy = loadPolicy(values.policy, io.readText);
-  const exceptions = (await exceptionsOf(values, io)).filter((exception) =>
-    inAuditWindow(exception, from, to),
-  );
-  return format === 'csv'
-    ? registerToCsv(exceptions.map((exception) => toExportRow(exception, policy, now)))
-    : json(toRegisterDocument(exceptions, now));
+  const { content } = auditExport(await exceptionsOf(values, io), policy, now, { from, to, format });
+  return format === 'csv' ? content : printableJson(content);
 };
 
 const COMMANDS: Readonly<Record<string, (values: Values, io: CliIo) => Promise<string>>> = {

@@ -4,6 +4,7 @@
  * (adminUseCase); defineResolver checks that before it looks at the payload.
  */
 import Resolver from '@forge/resolver';
+import { exportSiteRegister } from '../application/register/export-site-register';
 import { getPolicy } from '../application/policy/get-policy';
 import { listPolicyVersions } from '../application/policy/list-policy-versions';
 import { savePolicy } from '../application/policy/save-policy';
@@ -17,14 +18,11 @@ import {
   SavePolicyRequestSchema,
   ValidatePolicyRequestSchema,
 } from '../contracts/admin-policy';
+import { ExportRegisterRequestSchema } from '../contracts/admin-export';
 import { GetPlatformSelfCheckRequestSchema } from '../contracts/admin-self-check';
 import { GetSetupStatusRequestSchema } from '../contracts/admin-setup';
 import { defineResolver } from './define-resolver';
-import { NotImplementedError } from './not-implemented';
 import { RunSetupPayloadSchema } from './run-setup-request';
-
-const notYet = (name: string, issue: string) => () =>
-  Promise.reject(new NotImplementedError(`${name} (admin-resolver)`, issue));
 
 export const adminResolver = new Resolver()
   .define('getPolicy', defineResolver(GetPolicyRequestSchema, getPolicy))
@@ -33,6 +31,6 @@ export const adminResolver = new Resolver()
   .define('listPolicyVersions', defineResolver(ListPolicyVersionsRequestSchema, listPolicyVersions))
   .define('getSetupStatus', defineResolver(GetSetupStatusRequestSchema, getSetupStatus))
   .define('runSetup', defineResolver(RunSetupPayloadSchema, runSetup))
-  .define('exportRegister', notYet('exportRegister', 'register export'))
+  .define('exportRegister', defineResolver(ExportRegisterRequestSchema, exportSiteRegister))
   .define('getPlatformSelfCheck', defineResolver(GetPlatformSelfCheckRequestSchema, getPlatformSelfCheck))
   .getDefinitions();

@@ -67,6 +67,11 @@ const adminSeeds = (name: string): unknown[] => {
         { projectKey: 'NOPE' },
         { projectKey: SEC_PROJECT, adoptFields: { justification: 'customfield_10020' } },
       ];
+    case 'exportRegister':
+      return [
+        { from: '2026-01-01', to: '2026-12-31', format: 'json' },
+        { from: '2026-01-01', to: '2027-12-31', format: 'csv', projectKeys: [SEC_PROJECT] },
+      ];
     default:
       return [{}];
   }

@@ -6,7 +6,8 @@
 import type { ExceptionRecord } from '../../domain/register-schema';
 import { STATUSES } from '../../domain/vocabulary';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
-import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
+import { lifecycleOf } from '../issue-mapping/lifecycle-of';
+import { LIFECYCLE_PROPERTY_KEY, type Archived } from '../lifecycle-property';
 import type { ConfigurationPort } from '../ports/configuration-port';
 import type { IssuesPort } from '../ports/jira-port';
 import { FIELD_SPECS } from '../setup/field-specs';
@@ -87,6 +88,8 @@ export interface SiteRegister {
   readonly exceptions: ExceptionRecord[];
   /** Issues the app's mapping could not read, by key, with what is wrong (field names, never values). */
   readonly unreadable: { readonly issueKey: string; readonly problems: readonly string[] }[];
+  /** Issue key → archive pages of its lifecycle (lifecycle-archive.ts), for the issues that have any. */
+  readonly archivePages: ReadonlyMap<string, Archived>;
 }
 
 const PAGE_SIZE = 100;
@@ -100,6 +103,7 @@ export const readSiteRegister = async (jira: IssuesPort, config: SiteConfig): Pr
   const jql = `project in (${projects}) AND issuetype = ${quoted(config.issueTypeId)} ORDER BY id ASC`;
   const exceptions: ExceptionRecord[] = [];
   const unreadable: SiteRegister['unreadable'][number][] = [];
+  const archivePages = new Map<string, Archived>();
   let nextPageToken: string | undefined;
   for (;;) {
     const page = await jira.search(jql, {
@@ -110,11 +114,15 @@ export const readSiteRegister = async (jira: IssuesPort, config: SiteConfig): Pr
     });
     for (const issue of page.issues) {
       const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
-      if (mapped.ok) exceptions.push(mapped.record);
-      else unreadable.push({ issueKey: issue.key, problems: mapped.problems });
+      if (mapped.ok) {
+        exceptions.push(mapped.record);
+        // The mapping read the lifecycle already, so this cannot throw.
+        const archived = lifecycleOf(issue).archived;
+        if (archived !== undefined && archived.pages > 0) archivePages.set(issue.key, archived);
+      } else unreadable.push({ issueKey: issue.key, problems: mapped.problems });
     }
     if (page.isLast || page.nextPageToken === null) break;
     nextPageToken = page.nextPageToken;
   }
-  return { exceptions, unreadable };
+  return { exceptions, unreadable, archivePages };
 };
