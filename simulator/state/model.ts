@@ -12,6 +12,11 @@ export interface SimUser {
   apiTokens: string[];
   /** Site admins hold the global ADMINISTER permission and browse every project. */
   siteAdmin: boolean;
+  /**
+   * False for an admin whose Browse projects comes from groups like anyone's (Jira's Administer Jira permission
+   * does not itself grant Browse projects); absent: a site admin browses every project.
+   */
+  browsesEveryProject?: boolean;
   timeZone: string;
 }
 

@@ -16,7 +16,8 @@ const inAnyGroup = (groups: Iterable<SimGroup>, accountId: string, names: readon
 export const isAdmin = (principal: Principal): boolean => principal.isApp || principal.user.siteAdmin;
 
 export const canBrowse = (groups: Iterable<SimGroup>, principal: Principal, project: SimProject): boolean => {
-  if (isAdmin(principal)) return true;
+  if (principal.isApp || (principal.user.siteAdmin && principal.user.browsesEveryProject !== false))
+    return true;
   if (!principal.user.active) return false;
   return project.browse === 'everyone' || inAnyGroup(groups, principal.user.accountId, project.browse);
 };

@@ -34,6 +34,8 @@ export interface UserSeed {
   /** Defaults to [`token-${accountId}`]. */
   apiTokens?: string[];
   siteAdmin?: boolean;
+  /** False: a site admin who browses only the projects their groups may (see SimUser). */
+  browsesEveryProject?: boolean;
   /** Group names the user joins (created when missing). */
   groups?: string[];
 }
@@ -239,6 +241,7 @@ export class SimState implements FieldValueLookup {
       accountType: 'atlassian',
       apiTokens: seed.apiTokens ?? [`token-${seed.accountId}`],
       siteAdmin: seed.siteAdmin ?? false,
+      ...(seed.browsesEveryProject === undefined ? {} : { browsesEveryProject: seed.browsesEveryProject }),
       timeZone: 'UTC',
     };
     this.users.set(user.accountId, user);

@@ -15,7 +15,9 @@ export const EXPORT_FORMATS = ['json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** A Jira project key, as Jira allows them (upper-case letter first). */
-const ProjectKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'must be a Jira project key such as SEC');
+const ProjectKeySchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'must be a Jira project key such as SEC');
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -29,10 +29,7 @@ export const VIOLATIONS = [
 export type Violation = (typeof VIOLATIONS)[number];
 
 /** Targets (see fuzz-targets.ts) that reject with NotImplementedError by design. */
-export const NOT_IMPLEMENTED = new Set([
-  'gadgetResolver.getKpis',
-  'issuePanelResolver.getExceptionSummary',
-]);
+export const NOT_IMPLEMENTED = new Set(['gadgetResolver.getKpis', 'issuePanelResolver.getExceptionSummary']);
 
 export interface KnownFailure {
   readonly target: string;

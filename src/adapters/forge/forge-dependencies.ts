@@ -5,7 +5,12 @@
  */
 import type { Clock } from '../../application/ports/clock';
 import type { ConfigurationPort } from '../../application/ports/configuration-port';
-import type { ChangelogPort, DirectoryPort, IssuesPort } from '../../application/ports/jira-port';
+import type {
+  ChangelogPort,
+  DirectoryPort,
+  IssuesPort,
+  ProjectBrowsingPort,
+} from '../../application/ports/jira-port';
 import type { QueuePort } from '../../application/ports/queue-port';
 import type { StorePort } from '../../application/ports/store-port';
 import { ForgeQueue } from '../events/forge-queue';
@@ -16,7 +21,7 @@ import { KvsStore } from '../kvs/kvs-store';
 import { asAppFetcher, asUserFetcher } from './forge-fetchers';
 import { systemClock } from './system-clock';
 
-export type JiraClient = IssuesPort & DirectoryPort & ChangelogPort;
+export type JiraClient = IssuesPort & DirectoryPort & ChangelogPort & ProjectBrowsingPort;
 
 export interface ForgeDependencies {
   /** Jira as the app: sees everything; the caller checks permissions (DESIGN.md §10). */

@@ -491,6 +491,24 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
     return permissions.ADMINISTER?.havePermission === true;
   }
 
+  /** Jira answers 404 for a project the caller may not see (or that does not exist): no permission there. */
+  async callerCanBrowseProject(projectKey: string): Promise<boolean> {
+    const response = await sendWithRetries(
+      MY_PERMISSIONS,
+      'safe',
+      () =>
+        this.fetcher.requestJira(
+          route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=BROWSE_PROJECTS`,
+          { method: 'GET' },
+        ),
+      this.policy,
+      this.stats,
+    );
+    if (await isNotFound(response)) return false;
+    const { permissions } = await readJson(MY_PERMISSIONS, response, MyPermissionsSchema);
+    return permissions.BROWSE_PROJECTS?.havePermission === true;
+  }
+
   // ---- recovery after ambiguous failures -------------------------------------------------------------------
 
   private accountIdOfCaller(): Promise<string> {

@@ -119,3 +119,12 @@ export interface ChangelogPort {
   /** The issue's change histories touching `fieldIds` (e.g. `status`), oldest first, every page. */
   getChangelog(issueIdOrKey: string, fieldIds: readonly string[]): Promise<ChangeHistory[]>;
 }
+
+/**
+ * Which projects the caller may browse. A JQL query as a user that names a project they may not browse is refused
+ * whole (400, "does not exist for the field 'project'"), so a reader as the user asks first and names only those.
+ */
+export interface ProjectBrowsingPort {
+  /** Whether the caller holds Browse projects on the project (false for a project Jira does not show them). */
+  callerCanBrowseProject(projectKey: string): Promise<boolean>;
+}

@@ -9,7 +9,7 @@ import type { ExportRegisterRequest, ExportRegisterResponse } from '../../contra
 import type { Answered } from '../../contracts/refusal';
 import { policyInForce } from '../policy/policy-store';
 import type { Clock } from '../ports/clock';
-import type { DirectoryPort, IssuesPort } from '../ports/jira-port';
+import type { DirectoryPort, IssuesPort, ProjectBrowsingPort } from '../ports/jira-port';
 import type { StorePort } from '../ports/store-port';
 import { RefusalError } from '../refusal-error';
 import type { SiteConfig } from '../site-config';
@@ -27,7 +27,7 @@ const UNREADABLE_LISTED = 20;
 
 export interface ExportDependencies {
   /** Jira as the calling admin: their admin rights, and only the issues they may browse. */
-  readonly jiraAsUser: IssuesPort & Pick<DirectoryPort, 'callerIsJiraAdmin'>;
+  readonly jiraAsUser: IssuesPort & ProjectBrowsingPort & Pick<DirectoryPort, 'callerIsJiraAdmin'>;
   readonly store: StorePort;
   readonly clock: Clock;
 }
@@ -52,12 +52,22 @@ const projectsOf = (
   return configured.filter((project) => projectKeys.includes(project.key));
 };
 
+/** The projects the caller may browse: the rest are left out of the export, not refused (DESIGN.md §10). */
+const browsable = async (
+  jira: ProjectBrowsingPort,
+  projects: SiteConfig['projects'],
+): Promise<SiteConfig['projects']> => {
+  const seen: SiteConfig['projects'][number][] = [];
+  for (const project of projects) if (await jira.callerCanBrowseProject(project.key)) seen.push(project);
+  return seen;
+};
+
 export const exportSiteRegister = adminUseCase(
   NOT_ADMIN_EXPORT,
   async (request: ExportRegisterRequest, deps: ExportDependencies) => {
     const config = await readSiteConfig(deps.store);
     if (config === undefined) throw new RefusalError('blocked', NOT_SET_UP);
-    const projects = projectsOf(config.projects, request.projectKeys);
+    const projects = await browsable(deps.jiraAsUser, projectsOf(config.projects, request.projectKeys));
     const register =
       projects.length === 0
         ? { exceptions: [], unreadable: [], archivePages: new Map() }
@@ -72,11 +82,7 @@ export const exportSiteRegister = adminUseCase(
             .map((issue) => `${issue.issueKey}: ${issue.problems.join(' ')}`),
         },
       );
-    const exceptions = await withArchivedHistory(
-      deps.jiraAsUser,
-      register.exceptions,
-      register.archivePages,
-    );
+    const exceptions = await withArchivedHistory(deps.jiraAsUser, register.exceptions, register.archivePages);
     const { from, to, format } = request;
     const built = auditExport(exceptions, await policyInForce(deps.store), deps.clock.now(), {
       from,

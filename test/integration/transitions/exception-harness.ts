@@ -127,7 +127,7 @@ const installApp = (sim: JiraSimulator): void => {
   });
 };
 
-const writeFields = (
+export const writeFields = (
   config: SiteConfig,
   edits: ScreenEdits & Partial<ExceptionRequest>,
 ): Record<string, unknown> => {
