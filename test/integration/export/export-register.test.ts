@@ -237,3 +237,37 @@ describe('exportRegister through the simulator', () => {
     expect(exported?.history).toEqual([archivedEntry, ...lifecycle.history]);
   });
 });
+
+describe('exportRegister and the 5 MB resolver response limit', () => {
+  it('refuses an export larger than one answer can carry, saying what to narrow', async () => {
+    const [approved = ''] = await seed();
+    const asApp = site().site.asApp;
+    const lifecycle = await site().lifecycle(approved);
+    // 200 archive pages of one 27,000-character note each: some 5.4 MB of register JSON.
+    const pages = 200;
+    for (let page = 1; page <= pages; page += 1)
+      await asApp.setIssueProperty(approved, lifecycleArchiveKey(page), {
+        version: 1,
+        entries: [
+          { at: '2026-11-21T08:00:00Z', action: 'triaged', by: null, note: `${page} ${'n'.repeat(27_000)}` },
+        ],
+      });
+    await asApp.setIssueProperty(approved, LIFECYCLE_PROPERTY_KEY, {
+      ...lifecycle,
+      archived: { entries: pages, pages },
+    });
+    expect(await invoke('exportRegister', { ...WINDOW, format: 'json' }, jiraAdmin)).toEqual({
+      ok: false,
+      error: {
+        code: 'blocked',
+        message:
+          'The export of 2 exceptions is larger than one answer can carry (4.5 MB). Nothing was exported; narrow the date range or pick fewer projects.',
+      },
+    });
+    // The CSV of the same window carries no history notes, and fits.
+    expect(await invoke('exportRegister', { ...WINDOW, format: 'csv' }, jiraAdmin)).toMatchObject({
+      ok: true,
+      exceptions: 2,
+    });
+  });
+});
