@@ -54,6 +54,7 @@ const BUILT_RESOLVERS: Record<string, string[]> = {
     'getSetupStatus',
     'runSetup',
     'getPlatformSelfCheck',
+    'exportRegister',
   ],
 };
 
@@ -61,10 +62,7 @@ const RESOLVER_MESSAGES: Record<string, Record<string, string>> = {
   'gadget-resolver': {
     getKpis: 'getKpis (gadget-resolver) is not implemented yet (the Jira issue: KPI gadget)',
   },
-  'admin-resolver': {
-    exportRegister:
-      'exportRegister (admin-resolver) is not implemented yet (the Jira issue: register export)',
-  },
+  'admin-resolver': {},
   'issue-panel-resolver': {
     getExceptionSummary:
       'getExceptionSummary (issue-panel-resolver) is not implemented yet (the Jira issue: issue panel)',
