@@ -5,6 +5,7 @@
  * half-way is not done again (write-once by idempotency key). The sweep's locks live in an in-memory store: the
  * command line's lock is per process, and only the write-once keys on the issues keep concurrent runs apart.
  */
+import { withArchivedHistory } from '../application/register/whole-history';
 import { MemoryStore } from '../adapters/memory/memory-store';
 import { sweepIssues, type IssueFailure } from '../application/lifecycle/run-sweep';
 import { CURRENT_POLICY_KEY, policyVersionKey } from '../application/policy/policy-store';
@@ -51,7 +52,7 @@ export const readRegisterFromSite = async (
   projectKeys: readonly string[],
 ): Promise<SiteRegisterRead> => {
   const config = await discoverSiteConfig(clients.configuration, projectKeys);
-  const { exceptions, unreadable } = await readSiteRegister(clients.jira, config);
+  const { exceptions: kept, unreadable, archivePages } = await readSiteRegister(clients.jira, config);
   if (unreadable.length > 0)
     throw new CliError(
       unreadable
@@ -59,6 +60,8 @@ export const readRegisterFromSite = async (
         .map((issue) => `${issue.issueKey}: ${issue.problems.join(' ')}`)
         .join('\n'),
     );
+  // The whole history, archived entries included: the admin page's export reads it the same way.
+  const exceptions = await withArchivedHistory(clients.jira, kept, archivePages);
   return { config, exceptions };
 };
 
