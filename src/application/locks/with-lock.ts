@@ -1,13 +1,11 @@
 /**
  * A short lock in the app's store around a read-modify-write that Jira cannot make atomic (an issue property has
- * no compare-and-set). Taken with `setIfAbsent` (KVS `FAIL_IF_EXISTS`) under a TTL, so a holder that crashed
- * frees it by itself; a waiter retries a bounded number of times and then gives up with LockBusyError, which a
- * post function turns into a platform retry rather than a lost write.
- * Takeover of an expired lock is the store's business (KvsStore.setIfAbsent).
+ * no compare-and-set). Taken with the store's one lock primitive (`acquireLock`: a lease under a TTL, an expired
+ * holder taken over atomically), so a holder that crashed frees it by itself; a waiter retries a bounded number of
+ * times and then gives up with LockBusyError, which a post function turns into a platform retry rather than a lost
+ * write. `releaseLock` frees it only while the lease still holds it.
  */
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { StorePort } from '../ports/store-port';
+import type { LockLease, StorePort } from '../ports/store-port';
 
 export interface LockOptions {
   /** Long enough for the work inside, short enough that a crashed holder does not block for long. */
@@ -28,8 +26,6 @@ export class LockBusyError extends Error {
   }
 }
 
-const HolderSchema = z.object({ holder: z.string() });
-
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const withLock = async <T>(
@@ -39,20 +35,22 @@ export const withLock = async <T>(
   work: () => Promise<T>,
 ): Promise<T> => {
   const sleep = options.sleep ?? realSleep;
-  const holder = randomUUID();
   let delay = options.delayMs;
-  for (let attempt = 1; ; attempt += 1) {
-    if (await store.setIfAbsent(lockKey, { holder }, options.ttlSeconds)) break;
-    if (attempt >= options.attempts) throw new LockBusyError(lockKey);
-    // Jitter, so two waiters that met once do not meet again at every attempt.
-    await sleep(Math.floor(delay / 2 + Math.random() * (delay / 2)));
-    delay = Math.min(delay * 2, options.maxDelayMs);
-  }
+  const acquire = async (): Promise<LockLease> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const lease = await store.acquireLock(lockKey, 'with-lock', options.ttlSeconds);
+      if (lease !== null) return lease;
+      if (attempt >= options.attempts) throw new LockBusyError(lockKey);
+      // Jitter, so two waiters that met once do not meet again at every attempt.
+      await sleep(Math.floor(delay / 2 + Math.random() * (delay / 2)));
+      delay = Math.min(delay * 2, options.maxDelayMs);
+    }
+  };
+  const held = await acquire();
   try {
     return await work();
   } finally {
-    // Released only while it is still ours: past its TTL another writer may hold it now.
-    const current = await store.get(lockKey, HolderSchema).catch(() => undefined);
-    if (current?.holder === holder) await store.delete(lockKey);
+    // Past its TTL another writer may hold it now: releaseLock leaves a lock taken over alone.
+    await store.releaseLock(held).catch(() => undefined);
   }
 };
