@@ -1,4 +1,5 @@
 /** The register → seed mapping of the standalone simulator (simulator/seed), value for value. */
+import { SITE_CONFIG } from '../../application/transitions/exception-site';
 import type { SiteConfig } from '../../../src/application/site-config';
 import { defaultPolicy } from '../../../src/domain/policy-schema';
 import { parseRegister } from '../../../src/domain/register';
@@ -16,33 +17,10 @@ import {
 } from '../../../simulator/seed/register-people';
 import { SeedError } from '../../../simulator/seed/seed-error';
 
+/** The unit-test site of the transitions tests, with the Decision Reason field a current setup adds. */
 const CONFIG: SiteConfig = {
-  version: 1,
-  fields: {
-    exceptionType: 'customfield_10001',
-    justification: 'customfield_10002',
-    riskOwner: 'customfield_10003',
-    compensatingControls: 'customfield_10004',
-    expirationDate: 'customfield_10005',
-    affectedAssets: 'customfield_10006',
-    urgency: 'customfield_10007',
-    remediationPlan: 'customfield_10008',
-    riskRating: 'customfield_10009',
-    recertificationChecklist: 'customfield_10010',
-    decisionReason: 'customfield_10011',
-  },
-  issueTypeId: '10001',
-  statuses: {
-    Submitted: '10002',
-    'Risk Review': '10003',
-    Approved: '10004',
-    Recertification: '10005',
-    Rejected: '10006',
-    Reverted: '10007',
-    Retired: '10008',
-  },
-  projects: [{ id: '10000', key: 'SEC' }],
-  workflowName: 'Security Exception Workflow',
+  ...SITE_CONFIG,
+  fields: { ...SITE_CONFIG.fields, decisionReason: 'customfield_10011' },
 };
 
 const approved: ExceptionRecordInput = {
@@ -270,9 +248,9 @@ describe('exceptionIssueSeed', () => {
     expect(seed.key).toBe('SEC-7');
     expect({ ...seed.issue, fields: undefined }).toEqual({
       project: 'SEC',
-      issueType: '10001',
+      issueType: SITE_CONFIG.issueTypeId,
       summary: 'Firewall rule for the vendor VPN',
-      status: '10004',
+      status: SITE_CONFIG.statuses.Approved,
       reporter: 'ana',
       creator: 'ana',
       created: '2026-09-01T10:00:00Z',
