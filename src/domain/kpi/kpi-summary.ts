@@ -252,10 +252,11 @@ const mergeNested = <T>(into: Map<string, T>, from: Map<string, T>, merge: (a: T
   }
 };
 
-const mergeLists = (into: Map<string, number[]>, from: Map<string, number[]>): void =>
+const mergeLists = (into: Map<string, number[]>, from: Map<string, number[]>): void => {
   mergeNested(into, from, (a, b) => {
     a.push(...b);
   });
+};
 
 /** The summary of the union of the exceptions the summaries stand for (projects are disjoint, so nothing twice). */
 export const mergeKpiSummaries = (summaries: readonly KpiSummary[]): KpiSummary => {
