@@ -101,7 +101,12 @@ const checklistOf = (record: ExceptionRecord): ExceptionSummary['checklist'] =>
         done: record.recertificationChecklist?.[check] === true,
       }));
 
+/**
+ * The transitions Jira offers the viewer now (its conditions hide Approve from the requester and the decisions from
+ * anyone outside the approver groups), each with what the policy would refuse it for.
+ */
 const transitionsFor = (
+  offered: ReadonlySet<string>,
   record: ExceptionRecord,
   owner: Awaited<ReturnType<typeof withRiskOwnerStatus>>,
   viewer: Actor,
@@ -110,7 +115,8 @@ const transitionsFor = (
 ): ExceptionSummary['transitions'] =>
   PANEL_TRANSITIONS.flatMap((name) => {
     const entry = TRANSITIONS.find((transition) => transition.name === name);
-    if (entry === undefined || !entry.from.includes(record.status)) return [];
+    const label = LABELS.get(name) ?? name;
+    if (entry === undefined || !entry.from.includes(record.status) || !offered.has(label)) return [];
     // No reason typed yet: Reject and Revert show that they need one, as the validator would say.
     const evaluation = evaluateTransition(
       { name, comment: '' },
@@ -124,7 +130,7 @@ const transitionsFor = (
     return [
       {
         name,
-        label: LABELS.get(name) ?? name,
+        label,
         blockers: evaluation.ok ? [] : evaluation.violations.map((violation) => violation.message),
       },
     ];
@@ -145,10 +151,11 @@ export const getExceptionSummary = openUseCase(
 
     const now = deps.clock.now();
     const appAccount = await appAccountId(deps);
-    const [policy, me, owner] = await Promise.all([
+    const [policy, me, owner, offered] = await Promise.all([
       policyInForce(deps.store),
       deps.jiraAsUser.myself(),
       withRiskOwnerStatus(record, deps.jiraAsApp, appAccount),
+      deps.jiraAsUser.getTransitions(issue.id),
     ]);
     const viewer: Actor = {
       kind: 'user',
@@ -167,7 +174,14 @@ export const getExceptionSummary = openUseCase(
       period: periodOf(record, now),
       nextAction: next === undefined ? null : { action: next.action, dueAt: next.dueAt, reason: next.reason },
       checklist: checklistOf(record),
-      transitions: transitionsFor(record, owner, viewer, policy, now),
+      transitions: transitionsFor(
+        new Set(offered.map((transition) => transition.name)),
+        record,
+        owner,
+        viewer,
+        policy,
+        now,
+      ),
     });
   },
 );

@@ -63,8 +63,17 @@ describe('getExceptionSummary through the simulator', () => {
     });
   });
 
+  it('lists only the transitions Jira offers the viewer: not Approve to the requester', async () => {
+    const key = await site().raise({ ...EDR_GAP, compensatingControls: '' });
+    const answer = await summaryFor(key, requester);
+
+    const names =
+      answer.ok && answer.summary.kind === 'exception' ? answer.summary.transitions.map((t) => t.label) : [];
+    expect(names).toEqual(await site().offered(key, requester));
+    expect(names).not.toContain('Approve');
+  });
+
   it.each([
-    ['the requester', requester],
     ['a security reviewer below the tier', securityReviewer],
     ['the CISO', ciso],
   ])('tells %s what would refuse Approve, in the validator’s own words', async (_who, accountId) => {
