@@ -15,7 +15,8 @@ export const searchIssueIds = async (jira: IssuesPort, jql: string): Promise<Set
   let nextPageToken: string | undefined;
   for (;;) {
     const page = await jira.search(jql, {
-      fields: ['id'],
+      // No field: the adapter asks for the key alone, which keeps the 5,000-issue pages (and every issue keyed).
+      fields: [],
       properties: [],
       maxResults: ID_ONLY_PAGE_SIZE,
       ...(nextPageToken === undefined ? {} : { nextPageToken }),
