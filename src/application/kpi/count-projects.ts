@@ -24,11 +24,25 @@ export const LIVE_LIMIT = 2000;
 
 type Project = SiteConfig['projects'][number];
 
+/** JQL clause of the exceptions that carry an issue security level. */
+const SECURED = ' AND level is not EMPTY';
+
 const plural = (count: number, one: string, many: string): string =>
   `${String(count)} ${count === 1 ? one : many}`;
 
 const exceptionsJql = (site: SiteConfig, projects: readonly Project[], more = ''): string =>
   `project in (${projects.map((project) => jqlLiteral(project.key)).join(', ')}) AND issuetype = ${jqlLiteral(site.issueTypeId)}${more}`;
+
+/** Not set up and not browsable read alike, so the note reveals nothing about projects the viewer cannot see. */
+const leftOutNote = (projectKeys: readonly string[] | undefined, counted: number): string[] => {
+  if (projectKeys === undefined) return [];
+  const leftOut = new Set(projectKeys).size - counted;
+  return leftOut > 0
+    ? [
+        `${plural(leftOut, 'chosen project is', 'chosen projects are')} not counted: the app is not set up in them, or you may not browse them.`,
+      ]
+    : [];
+};
 
 const browsableOf = async (deps: GetKpisDependencies, projects: readonly Project[]): Promise<Project[]> => {
   const seen = await Promise.all(
@@ -74,27 +88,27 @@ export const countProjects = async (
     projectKeys === undefined
       ? site.projects
       : site.projects.filter((project) => projectKeys.includes(project.key));
-  const browsable = await browsableOf(deps, requested);
-  if (projectKeys !== undefined) {
-    // Not set up and not browsable read alike, so the note reveals nothing about projects the viewer cannot see.
-    const leftOut = new Set(projectKeys).size - browsable.length;
-    if (leftOut > 0)
-      notes.push(
-        `${plural(leftOut, 'chosen project is', 'chosen projects are')} not counted: the app is not set up in them, or you may not browse them.`,
-      );
-  }
+  if (requested.length === 0) return { summaries: [], projects: [], notes: leftOutNote(projectKeys, 0) };
+  // Three independent reads at once (one round trip, not three): what the viewer may browse, the read model of the
+  // requested projects, and which of their exceptions carry a security level now (as the app, which sees them all).
+  const [browsable, models, securedNow] = await Promise.all([
+    browsableOf(deps, requested),
+    readKpiProjects(
+      deps.store,
+      requested.map((project) => project.id),
+    ),
+    searchIssueProjects(deps.jiraAsApp, exceptionsJql(site, requested, SECURED)),
+  ]);
+  notes.push(...leftOutNote(projectKeys, browsable.length));
   if (browsable.length === 0) return { summaries: [], projects: [], notes };
 
-  const models = await readKpiProjects(
-    deps.store,
-    browsable.map((project) => project.id),
-  );
   const built = browsable.filter((project) => models.get(project.id) != null);
-  const securedJql = exceptionsJql(site, built, ' AND level is not EMPTY');
-  const securedNow =
-    built.length === 0 ? new Map<string, string>() : await searchIssueProjects(deps.jiraAsApp, securedJql);
-  const visibleSecured =
-    securedNow.size === 0 ? new Set<string>() : await searchIssueIds(deps.jiraAsUser, securedJql);
+  const securedHere = [...securedNow.values()].some((projectId) =>
+    built.some((project) => project.id === projectId),
+  );
+  const visibleSecured = securedHere
+    ? await searchIssueIds(deps.jiraAsUser, exceptionsJql(site, built, SECURED))
+    : new Set<string>();
 
   const summaries: KpiSummary[] = [];
   const projects: CountedProject[] = [];

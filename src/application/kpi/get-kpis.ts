@@ -70,7 +70,7 @@ const oldest = (instants: readonly string[], fallback: string): string =>
 
 export const getKpis = openUseCase(async (request: GetKpisRequest, deps: GetKpisDependencies) => {
   const config = request.config ?? DEFAULT_GADGET_CONFIG;
-  const site = await readSiteConfig(deps.store);
+  const [site, storedPolicy] = await Promise.all([readSiteConfig(deps.store), policyInForce(deps.store)]);
   if (site === undefined) throw new RefusalError('blocked', NOT_SET_UP_KPIS);
   const now = deps.clock.now();
   const options = kpiOptionsOf(config.period, now);
@@ -81,7 +81,7 @@ export const getKpis = openUseCase(async (request: GetKpisRequest, deps: GetKpis
       throw new RefusalError('invalid-request', `period: ${error.message}`);
     throw error;
   }
-  const policy = withTargets(await policyInForce(deps.store), config.targets);
+  const policy = withTargets(storedPolicy, config.targets);
   const counted: Counted =
     config.scope.kind === 'jql'
       ? await countJqlScope(config.scope.jql, site, deps)
