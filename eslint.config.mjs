@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'static/*/build/', 'static/**', '*.config.js', 'bin/'] },
+  { ignores: ['**/node_modules/', 'dist/', 'coverage/', 'static/*/build/', '*.config.js', 'bin/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -30,7 +30,12 @@ export default tseslint.config(
   },
 
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    // Custom UI: browser globals, and the test files' own allowances.
+    files: ['static/**/*.{ts,tsx}'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'static/**/*.test.tsx'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

@@ -32,7 +32,12 @@ export async function buildApp(app) {
     // Forge serves each resource from its own path, so asset URLs must be relative.
     base: './',
     plugins: [react()],
-    resolve: { alias: { '@contracts': path.join(REPO_DIR, 'src', 'contracts') } },
+    resolve: {
+      alias: {
+        '@contracts': path.join(REPO_DIR, 'src', 'contracts'),
+        '@shared': path.join(STATIC_DIR, 'shared'),
+      },
+    },
     build: { outDir: 'build', emptyOutDir: true },
   });
   return filesUnder(path.join(root, 'build')).map((file) => {

@@ -1,0 +1,1 @@
+export { RefusalMessage, type RefusalMessageProps } from './RefusalMessage';
