@@ -68,7 +68,8 @@ export type SweepOutcome =
 const MAX_ROUNDS = 50;
 /** Pages read to size the due set before deciding to fan out. */
 const MAX_PAGES_TO_FAN_OUT = 200;
-const PAGE_SIZE = 100;
+/** Issues per page of the due query. */
+export const DUE_PAGE_SIZE = 100;
 const MAX_ERROR_LENGTH = 300;
 
 export const describeFailure = (error: unknown): string => {
@@ -95,7 +96,7 @@ const dueKeys = async (
     const result = await deps.jiraAsApp.search(jql, {
       fields: ['key'],
       properties: [],
-      maxResults: PAGE_SIZE,
+      maxResults: DUE_PAGE_SIZE,
       ...(nextPageToken === undefined ? {} : { nextPageToken }),
     });
     for (const issue of result.issues) {
