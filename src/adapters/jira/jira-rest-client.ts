@@ -17,6 +17,7 @@ import { route } from '@forge/api';
 import { z } from 'zod';
 import type {
   AdfDocument,
+  BulkReadPort,
   ChangeHistory,
   ChangelogPort,
   DirectoryPort,
@@ -30,6 +31,7 @@ import type {
 import type { JiraFetcher, JiraResponse } from './jira-fetcher';
 import {
   BulkChangelogSchema,
+  BulkIssuesSchema,
   CommentSchema,
   CreatedIssueSchema,
   EntityPropertySchema,
@@ -73,6 +75,10 @@ const USERS_WHO_BROWSE = 'GET /rest/api/3/user/viewissue/search';
 const GET_USER_GROUPS = 'GET /rest/api/3/user/groups';
 const MY_PERMISSIONS = 'GET /rest/api/3/mypermissions';
 const BULK_CHANGELOG = 'POST /rest/api/3/changelog/bulkfetch';
+const BULK_ISSUES = 'POST /rest/api/3/issue/bulkfetch';
+/** Issues per POST /rest/api/3/issue/bulkfetch, and issues per changelog bulk fetch (the document's limits). */
+export const MAX_BULK_ISSUES = 100;
+export const MAX_BULK_CHANGELOG_ISSUES = 1000;
 /** Pages of change histories read before giving up (1000 a page: far beyond any exception's life). */
 const MAX_CHANGELOG_PAGES = 20;
 
@@ -132,7 +138,7 @@ const isNotFound = async (response: JiraResponse): Promise<boolean> => {
   return true;
 };
 
-export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort {
+export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort, BulkReadPort {
   private callerAccountId: Promise<string> | undefined;
 
   constructor(
@@ -374,11 +380,35 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
    * items (≤ 10), pages of up to 1000 followed by `nextPageToken`. A read, so safe to repeat.
    */
   async getChangelog(issueIdOrKey: string, fieldIds: readonly string[]): Promise<ChangeHistory[]> {
-    const histories: ChangeHistory[] = [];
+    const all = await this.bulkChangelog([issueIdOrKey], fieldIds);
+    return [...all.values()].flat();
+  }
+
+  /** The same for up to 1000 issues at once, by issue id (the answer names issues by id). */
+  async getChangelogs(
+    issueIds: readonly string[],
+    fieldIds: readonly string[],
+  ): Promise<ReadonlyMap<string, readonly ChangeHistory[]>> {
+    const byIssue = new Map<string, ChangeHistory[]>(issueIds.map((id) => [id, []]));
+    for (let start = 0; start < issueIds.length; start += MAX_BULK_CHANGELOG_ISSUES) {
+      const part = await this.bulkChangelog(
+        issueIds.slice(start, start + MAX_BULK_CHANGELOG_ISSUES),
+        fieldIds,
+      );
+      for (const [issueId, histories] of part) byIssue.get(issueId)?.push(...histories);
+    }
+    return byIssue;
+  }
+
+  private async bulkChangelog(
+    issueIdsOrKeys: readonly string[],
+    fieldIds: readonly string[],
+  ): Promise<Map<string, ChangeHistory[]>> {
+    const byIssue = new Map<string, ChangeHistory[]>();
     let nextPageToken: string | undefined;
     for (let page = 0; page < MAX_CHANGELOG_PAGES; page += 1) {
       const body = JSON.stringify({
-        issueIdsOrKeys: [issueIdOrKey],
+        issueIdsOrKeys,
         fieldIds,
         maxResults: 1000,
         ...(nextPageToken === undefined ? {} : { nextPageToken }),
@@ -392,6 +422,9 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
       );
       const result = await readJson(BULK_CHANGELOG, response, BulkChangelogSchema);
       for (const log of result.issueChangeLogs ?? []) {
+        const issueId = log.issueId ?? '';
+        const histories = byIssue.get(issueId) ?? [];
+        byIssue.set(issueId, histories);
         for (const history of log.changeHistories ?? []) {
           const at = Date.parse(history.created);
           if (Number.isNaN(at)) continue; // a history without a readable time cannot be placed
@@ -410,9 +443,34 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
         }
       }
       nextPageToken = result.nextPageToken ?? undefined;
-      if (nextPageToken === undefined) return histories;
+      if (nextPageToken === undefined) return byIssue;
     }
-    return histories;
+    return byIssue;
+  }
+
+  /** POST /rest/api/3/issue/bulkfetch: up to 100 issues a request; missing or hidden ones are issueErrors. */
+  async getIssues(
+    issueIdsOrKeys: readonly string[],
+    options: { fields: readonly string[]; properties: readonly string[] },
+  ): Promise<JiraIssue[]> {
+    const issues: JiraIssue[] = [];
+    for (let start = 0; start < issueIdsOrKeys.length; start += MAX_BULK_ISSUES) {
+      const body = JSON.stringify({
+        issueIdsOrKeys: issueIdsOrKeys.slice(start, start + MAX_BULK_ISSUES),
+        fields: fieldsParameter(options.fields),
+        properties: options.properties,
+      });
+      const response = await sendWithRetries(
+        BULK_ISSUES,
+        'safe',
+        () => this.fetcher.requestJira(route`/rest/api/3/issue/bulkfetch`, { method: 'POST', body }),
+        this.policy,
+        this.stats,
+      );
+      const page = await readJson(BULK_ISSUES, response, BulkIssuesSchema);
+      issues.push(...(page.issues ?? []).map(toIssue));
+    }
+    return issues;
   }
 
   // ---- DirectoryPort ---------------------------------------------------------------------------------------
