@@ -57,6 +57,8 @@ const RECENTLY_CREATED = '-1d';
 /** Pages of 100 the recovery search reads before it gives up (and so refuses to create blindly). */
 const MAX_RECOVERY_SEARCH_PAGES = 10;
 const COMMENT_PAGE_SIZE = 100;
+/** Comment markers a client keeps (JiraRestClient.knownMarkers); far more than one invocation writes or reads. */
+const MAX_KNOWN_MARKERS = 10_000;
 
 const GET_ISSUE = 'GET /rest/api/3/issue/{issueIdOrKey}';
 const SEARCH = 'POST /rest/api/3/search/jql';
@@ -140,6 +142,12 @@ const isNotFound = async (response: JiraResponse): Promise<boolean> => {
 
 export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort, BulkReadPort {
   private callerAccountId: Promise<string> | undefined;
+  /**
+   * The markers of the comments this client wrote or has read, by comment id: a comment's marker is written with
+   * it and never changed by the app, so looking for a marker does not read one it already knows (the sweep's
+   * second comment on an issue looks past its first). Bounded: an invocation writes a few hundred at most.
+   */
+  private readonly knownMarkers = new Map<string, string | undefined>();
 
   constructor(
     private readonly fetcher: JiraFetcher,
@@ -311,6 +319,7 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
           this.stats,
         );
         const comment = await readJson(ADD_COMMENT, response, CommentSchema);
+        this.rememberMarker(comment.id, idempotencyKey);
         return { id: comment.id };
       },
       () => this.findCommentByMarker(issueIdOrKey, idempotencyKey),
@@ -633,7 +642,13 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
     }
   }
 
+  private rememberMarker(commentId: string, marker: string | undefined): void {
+    if (this.knownMarkers.size >= MAX_KNOWN_MARKERS) this.knownMarkers.clear();
+    this.knownMarkers.set(commentId, marker);
+  }
+
   private async commentMarker(commentId: string): Promise<string | undefined> {
+    if (this.knownMarkers.has(commentId)) return this.knownMarkers.get(commentId);
     const propertyKey = IDEMPOTENCY_PROPERTY_KEY;
     const response = await sendWithRetries(
       GET_COMMENT_PROPERTY,
@@ -645,8 +660,11 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
       this.policy,
       this.stats,
     );
-    if (await isNotFound(response)) return undefined;
-    return markerOf((await readJson(GET_COMMENT_PROPERTY, response, EntityPropertySchema)).value);
+    const marker = (await isNotFound(response))
+      ? undefined
+      : markerOf((await readJson(GET_COMMENT_PROPERTY, response, EntityPropertySchema)).value);
+    this.rememberMarker(commentId, marker);
+    return marker;
   }
 
   /**

@@ -1,12 +1,15 @@
 /**
  * The sweep's work on one due exception (DESIGN.md §5): repair the lifecycle from the changelog (a lost post
- * function), then, from the issue as it is NOW, plan and carry out the earliest due action, record it, and plan
- * again — so each action is decided on the state the previous one left, and one already done (by an earlier run,
- * a concurrent one, or a run killed half-way) is seen as done. Last, `nextActionAt` is brought up to date so the
- * issue leaves the due set.
+ * function), then plan and carry out the earliest due action, keep its effect in the state it plans from, and plan
+ * again — so each action is decided on the state the previous one left. It plans from the issue as the due query
+ * (or a batch's bulk read) answered it, with its fields and lifecycle, instead of reading it again per action
+ * (bench/sweep-cost.ts); the fresh word on the status comes from the transitions Jira offers before a transition,
+ * and from the lifecycle's locked re-read before it. Last, `nextActionAt` is brought up to date so the issue leaves
+ * the due set: one lifecycle write per pass, plus one before a transition when entries wait (history order).
  *
- * Exactly once: each action's effect is write-once by its idempotency key (carry-out-action.ts), and its record
- * is appended through updateLifecycle (per-issue lock, re-read) only when no entry carries that key yet.
+ * Exactly once: each action's effect is write-once by its idempotency key (carry-out-action.ts) — so an action a
+ * kill kept from being recorded, planned again by the next pass, finds its effect there — and its record is
+ * appended through updateLifecycle (per-issue lock, re-read) only when no entry carries that key yet.
  */
 import { nextActionAt, planActions, type PlannedAction } from '../../domain/planner';
 import type { Policy } from '../../domain/policy-schema';
