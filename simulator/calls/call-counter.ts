@@ -1,7 +1,13 @@
-/** Requests received, per "METHOD /path/template" of the document (or the raw path when it has none). */
+/**
+ * Requests received, per "METHOD /path/template" of the document (or the raw path when it has none), and how many
+ * were in flight at once (received and not yet answered or dropped): the peak shows whether a client keeps to its
+ * configured concurrency.
+ */
 export class CallCounter {
   private readonly counts = new Map<string, number>();
   private totalCount = 0;
+  private inFlightCount = 0;
+  private peakCount = 0;
 
   record(callKey: string): void {
     this.counts.set(callKey, (this.counts.get(callKey) ?? 0) + 1);
@@ -10,6 +16,25 @@ export class CallCounter {
 
   count(callKey: string): number {
     return this.counts.get(callKey) ?? 0;
+  }
+
+  /** A request arrived; `ended` when its connection is answered or closed. */
+  started(): void {
+    this.inFlightCount += 1;
+    this.peakCount = Math.max(this.peakCount, this.inFlightCount);
+  }
+
+  ended(): void {
+    this.inFlightCount = Math.max(0, this.inFlightCount - 1);
+  }
+
+  get inFlight(): number {
+    return this.inFlightCount;
+  }
+
+  /** The most requests in flight at once since the last reset. */
+  get peakInFlight(): number {
+    return this.peakCount;
   }
 
   get total(): number {
@@ -24,5 +49,6 @@ export class CallCounter {
   reset(): void {
     this.counts.clear();
     this.totalCount = 0;
+    this.peakCount = this.inFlightCount;
   }
 }

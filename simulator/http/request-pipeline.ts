@@ -108,6 +108,11 @@ const runRoute = async (
 export const createRequestHandler =
   (deps: PipelineDependencies) =>
   async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    deps.calls.started();
+    // 'close' fires once the answer is sent or the connection is destroyed (a dropped or hung request).
+    response.once('close', () => {
+      deps.calls.ended();
+    });
     const method = (request.method ?? 'GET').toUpperCase();
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
     const text = await readBody(request);

@@ -6,6 +6,7 @@
 import type { Clock } from '../../application/ports/clock';
 import type { ConfigurationPort } from '../../application/ports/configuration-port';
 import type {
+  BulkReadPort,
   ChangelogPort,
   DirectoryPort,
   IssuesPort,
@@ -21,7 +22,7 @@ import { KvsStore } from '../kvs/kvs-store';
 import { asAppFetcher, asUserFetcher } from './forge-fetchers';
 import { systemClock } from './system-clock';
 
-export type JiraClient = IssuesPort & DirectoryPort & ChangelogPort & ProjectBrowsingPort;
+export type JiraClient = IssuesPort & DirectoryPort & ChangelogPort & BulkReadPort & ProjectBrowsingPort;
 
 export interface ForgeDependencies {
   /** Jira as the app: sees everything; the caller checks permissions (DESIGN.md §10). */

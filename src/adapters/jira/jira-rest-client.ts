@@ -18,6 +18,7 @@ import { z } from 'zod';
 import {
   JqlRejectedError,
   type AdfDocument,
+  type BulkReadPort,
   type ChangeHistory,
   type ChangelogPort,
   type DirectoryPort,
@@ -31,6 +32,7 @@ import {
 import type { JiraFetcher, JiraResponse } from './jira-fetcher';
 import {
   BulkChangelogSchema,
+  BulkIssuesSchema,
   CommentSchema,
   CreatedIssueSchema,
   EntityPropertySchema,
@@ -57,6 +59,8 @@ const RECENTLY_CREATED = '-1d';
 /** Pages of 100 the recovery search reads before it gives up (and so refuses to create blindly). */
 const MAX_RECOVERY_SEARCH_PAGES = 10;
 const COMMENT_PAGE_SIZE = 100;
+/** Comment markers a client keeps (JiraRestClient.knownMarkers); far more than one invocation writes or reads. */
+const MAX_KNOWN_MARKERS = 10_000;
 
 const GET_ISSUE = 'GET /rest/api/3/issue/{issueIdOrKey}';
 const SEARCH = 'POST /rest/api/3/search/jql';
@@ -75,6 +79,10 @@ const USERS_WHO_BROWSE = 'GET /rest/api/3/user/viewissue/search';
 const GET_USER_GROUPS = 'GET /rest/api/3/user/groups';
 const MY_PERMISSIONS = 'GET /rest/api/3/mypermissions';
 const BULK_CHANGELOG = 'POST /rest/api/3/changelog/bulkfetch';
+const BULK_ISSUES = 'POST /rest/api/3/issue/bulkfetch';
+/** Issues per POST /rest/api/3/issue/bulkfetch, and issues per changelog bulk fetch (the document's limits). */
+export const MAX_BULK_ISSUES = 100;
+export const MAX_BULK_CHANGELOG_ISSUES = 1000;
 /** Pages of change histories read before giving up (1000 a page: far beyond any exception's life). */
 const MAX_CHANGELOG_PAGES = 20;
 
@@ -134,8 +142,14 @@ const isNotFound = async (response: JiraResponse): Promise<boolean> => {
   return true;
 };
 
-export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort {
+export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort, BulkReadPort {
   private callerAccountId: Promise<string> | undefined;
+  /**
+   * The markers of the comments this client wrote or has read, by comment id: a comment's marker is written with
+   * it and never changed by the app, so looking for a marker does not read one it already knows (the sweep's
+   * second comment on an issue looks past its first). Bounded: an invocation writes a few hundred at most.
+   */
+  private readonly knownMarkers = new Map<string, string | undefined>();
 
   constructor(
     private readonly fetcher: JiraFetcher,
@@ -310,6 +324,7 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
           this.stats,
         );
         const comment = await readJson(ADD_COMMENT, response, CommentSchema);
+        this.rememberMarker(comment.id, idempotencyKey);
         return { id: comment.id };
       },
       () => this.findCommentByMarker(issueIdOrKey, idempotencyKey),
@@ -379,11 +394,35 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
    * items (≤ 10), pages of up to 1000 followed by `nextPageToken`. A read, so safe to repeat.
    */
   async getChangelog(issueIdOrKey: string, fieldIds: readonly string[]): Promise<ChangeHistory[]> {
-    const histories: ChangeHistory[] = [];
+    const all = await this.bulkChangelog([issueIdOrKey], fieldIds);
+    return [...all.values()].flat();
+  }
+
+  /** The same for up to 1000 issues at once, by issue id (the answer names issues by id). */
+  async getChangelogs(
+    issueIds: readonly string[],
+    fieldIds: readonly string[],
+  ): Promise<ReadonlyMap<string, readonly ChangeHistory[]>> {
+    const byIssue = new Map<string, ChangeHistory[]>(issueIds.map((id) => [id, []]));
+    for (let start = 0; start < issueIds.length; start += MAX_BULK_CHANGELOG_ISSUES) {
+      const part = await this.bulkChangelog(
+        issueIds.slice(start, start + MAX_BULK_CHANGELOG_ISSUES),
+        fieldIds,
+      );
+      for (const [issueId, histories] of part) byIssue.get(issueId)?.push(...histories);
+    }
+    return byIssue;
+  }
+
+  private async bulkChangelog(
+    issueIdsOrKeys: readonly string[],
+    fieldIds: readonly string[],
+  ): Promise<Map<string, ChangeHistory[]>> {
+    const byIssue = new Map<string, ChangeHistory[]>();
     let nextPageToken: string | undefined;
     for (let page = 0; page < MAX_CHANGELOG_PAGES; page += 1) {
       const body = JSON.stringify({
-        issueIdsOrKeys: [issueIdOrKey],
+        issueIdsOrKeys,
         fieldIds,
         maxResults: 1000,
         ...(nextPageToken === undefined ? {} : { nextPageToken }),
@@ -397,6 +436,9 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
       );
       const result = await readJson(BULK_CHANGELOG, response, BulkChangelogSchema);
       for (const log of result.issueChangeLogs ?? []) {
+        const issueId = log.issueId ?? '';
+        const histories = byIssue.get(issueId) ?? [];
+        byIssue.set(issueId, histories);
         for (const history of log.changeHistories ?? []) {
           const at = Date.parse(history.created);
           if (Number.isNaN(at)) continue; // a history without a readable time cannot be placed
@@ -415,9 +457,34 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
         }
       }
       nextPageToken = result.nextPageToken ?? undefined;
-      if (nextPageToken === undefined) return histories;
+      if (nextPageToken === undefined) return byIssue;
     }
-    return histories;
+    return byIssue;
+  }
+
+  /** POST /rest/api/3/issue/bulkfetch: up to 100 issues a request; missing or hidden ones are issueErrors. */
+  async getIssues(
+    issueIdsOrKeys: readonly string[],
+    options: { fields: readonly string[]; properties: readonly string[] },
+  ): Promise<JiraIssue[]> {
+    const issues: JiraIssue[] = [];
+    for (let start = 0; start < issueIdsOrKeys.length; start += MAX_BULK_ISSUES) {
+      const body = JSON.stringify({
+        issueIdsOrKeys: issueIdsOrKeys.slice(start, start + MAX_BULK_ISSUES),
+        fields: fieldsParameter(options.fields),
+        properties: options.properties,
+      });
+      const response = await sendWithRetries(
+        BULK_ISSUES,
+        'safe',
+        () => this.fetcher.requestJira(route`/rest/api/3/issue/bulkfetch`, { method: 'POST', body }),
+        this.policy,
+        this.stats,
+      );
+      const page = await readJson(BULK_ISSUES, response, BulkIssuesSchema);
+      issues.push(...(page.issues ?? []).map(toIssue));
+    }
+    return issues;
   }
 
   // ---- DirectoryPort ---------------------------------------------------------------------------------------
@@ -580,7 +647,13 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
     }
   }
 
+  private rememberMarker(commentId: string, marker: string | undefined): void {
+    if (this.knownMarkers.size >= MAX_KNOWN_MARKERS) this.knownMarkers.clear();
+    this.knownMarkers.set(commentId, marker);
+  }
+
   private async commentMarker(commentId: string): Promise<string | undefined> {
+    if (this.knownMarkers.has(commentId)) return this.knownMarkers.get(commentId);
     const propertyKey = IDEMPOTENCY_PROPERTY_KEY;
     const response = await sendWithRetries(
       GET_COMMENT_PROPERTY,
@@ -592,8 +665,11 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
       this.policy,
       this.stats,
     );
-    if (await isNotFound(response)) return undefined;
-    return markerOf((await readJson(GET_COMMENT_PROPERTY, response, EntityPropertySchema)).value);
+    const marker = (await isNotFound(response))
+      ? undefined
+      : markerOf((await readJson(GET_COMMENT_PROPERTY, response, EntityPropertySchema)).value);
+    this.rememberMarker(commentId, marker);
+    return marker;
   }
 
   /**

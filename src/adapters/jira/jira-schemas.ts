@@ -15,6 +15,9 @@ export const IssueBeanSchema = z.looseObject({
   properties: FieldMapSchema.optional(),
 });
 
+/** BulkIssueResults: the issues found; `issueErrors` names the rest (not read: a missing issue is not swept). */
+export const BulkIssuesSchema = z.looseObject({ issues: z.array(IssueBeanSchema).optional() });
+
 /** SearchAndReconcileResults: no `nextPageToken` on the last page (the document also allows null). */
 export const SearchResultsSchema = z.looseObject({
   issues: z.array(IssueBeanSchema).optional(),

@@ -1,13 +1,14 @@
 /**
  * Carrying out one due lifecycle action (DESIGN.md §5) so that doing it again does nothing more: every comment and
  * issue is written once per idempotency key (the action's key; IssuesPort's write-once), and a transition is made
- * only while the issue is still in the status it leaves (the caller re-reads it first). A comment that must go
+ * only while Jira still offers it from the issue's status (the transitions offered are read first). A comment that must go
  * with a transition is written before it, so a crash in between repeats only the (write-once) comment.
  *
  * Transitions go through the workflow's validators as the app (an actor they accept, DESIGN.md §3), and their
  * post function records `recertification-started` / `reverted` in the lifecycle; the sweep's repair records a
  * transition whose post function was lost. The other actions are recorded by the caller with the action's key.
  */
+import { z } from 'zod';
 import type { PlannedAction } from '../../domain/planner';
 import type { Policy } from '../../domain/policy-schema';
 import type { ExceptionRecord } from '../../domain/register-schema';
@@ -37,7 +38,9 @@ export interface ActionContext {
 export type ActionEffect =
   | { readonly kind: 'record'; readonly note?: string }
   | { readonly kind: 'transitioned' }
-  | { readonly kind: 'skipped'; readonly why: string };
+  | { readonly kind: 'skipped'; readonly why: string }
+  /** The issue is no longer in the status the record (as planned from) has: read it again and plan again. */
+  | { readonly kind: 'moved' };
 
 /** The workflow offers the app no transition to the status an action moves to (setup changed, or a person moved first). */
 class TransitionNotOfferedError extends Error {
@@ -47,15 +50,24 @@ class TransitionNotOfferedError extends Error {
   }
 }
 
+const StatusOfSchema = z.looseObject({ status: z.looseObject({ id: z.string() }) });
+
+/**
+ * The transition to `to` offered from the issue's status now (the transitions Jira offers are the fresh word on
+ * the status), or 'moved' when the issue left the status the record has (a person moved it since it was read).
+ * Only when the transition is missing is the issue read again: still in that status, the workflow lacks it.
+ */
 const transitionTo = async (
   { jira, config, record }: ActionContext,
   to: Status,
-  options: Parameters<IssuesPort['transitionIssue']>[2],
-): Promise<void> => {
+): Promise<{ readonly id: string } | 'moved'> => {
   const offered = await jira.getTransitions(record.key);
   const transition = offered.find((candidate) => candidate.toStatusId === config.statuses[to]);
-  if (transition === undefined) throw new TransitionNotOfferedError(record.key, to);
-  await jira.transitionIssue(record.key, transition.id, options);
+  if (transition !== undefined) return transition;
+  const issue = await jira.getIssue(record.key, { fields: ['status'], properties: [] });
+  const status = StatusOfSchema.safeParse(issue.fields);
+  if (status.success && status.data.status.id !== config.statuses[record.status]) return 'moved';
+  throw new TransitionNotOfferedError(record.key, to);
 };
 
 const escalate = async (planned: PlannedAction, context: ActionContext): Promise<ActionEffect> => {
@@ -99,20 +111,27 @@ export const carryOutAction = async (
         idempotencyKey: planned.key,
       });
       return { kind: 'record' };
-    case 'start-recertification':
+    case 'start-recertification': {
       if (record.status !== 'Approved') return { kind: 'skipped', why: `status is ${record.status}` };
+      // The transition is looked up before the comment, so a comment never opens a recertification that a
+      // person's move has made moot; the comment still goes first, so a crash between repeats only the comment.
+      const transition = await transitionTo(context, 'Recertification');
+      if (transition === 'moved') return { kind: 'moved' };
       await jira.addComment(record.key, lifecycleComment(planned.action, planned, record), {
         idempotencyKey: planned.key,
       });
-      await transitionTo(context, 'Recertification', {});
+      await jira.transitionIssue(record.key, transition.id, {});
       return { kind: 'transitioned' };
+    }
     case 'revert': {
       if (record.status !== 'Approved' && record.status !== 'Recertification')
         return { kind: 'skipped', why: `status is ${record.status}` };
       // The reason travels with the transition: its comment (which REST clients send but validators may not
       // see) and the Decision Reason field of the Revert screen, from which the post function takes its note.
       const reasonField = config.fields.decisionReason;
-      await transitionTo(context, 'Reverted', {
+      const transition = await transitionTo(context, 'Reverted');
+      if (transition === 'moved') return { kind: 'moved' };
+      await jira.transitionIssue(record.key, transition.id, {
         comment: revertComment(planned, record, policy),
         ...(reasonField === undefined ? {} : { fields: { [reasonField]: revertReason(record, policy) } }),
       });

@@ -14,14 +14,19 @@ import { inactiveOwnerComment } from './lifecycle-comments';
 export const inactiveOwnerKey = (record: ExceptionRecord, ownerAccountId: string): string =>
   `${record.id ?? record.key}:owner-inactive:${ownerAccountId}`;
 
-/** True when the owner is inactive (and the comment is there, now or from before). */
+/**
+ * True when the owner is inactive (and the comment is there, now or from before). `shownActive`: the Risk Owner
+ * field as just read from Jira carried `active: true` (a REST read gives the user's details as they are now), so
+ * the owner is not looked up again; a field without it (the record then defaults to active) is looked up.
+ */
 export const flagInactiveOwner = async (
   jira: IssuesPort & DirectoryPort,
   record: ExceptionRecord,
   policy: Policy,
+  shownActive = false,
 ): Promise<boolean> => {
   const owner = record.riskOwner;
-  if (owner === null || !isInForce(record.status)) return false;
+  if (owner === null || !isInForce(record.status) || shownActive) return false;
   const user = await jira.getUser(owner.accountId);
   if (user !== null && user.active) return false;
   await jira.addComment(record.key, inactiveOwnerComment(record, allApproverGroups(policy)), {

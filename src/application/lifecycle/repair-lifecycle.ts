@@ -10,10 +10,17 @@
  */
 import { PeriodWithoutExpiryError } from '../transitions/history-entry';
 import type { HistoryEntry } from '../../domain/register-schema';
+import type { LifecycleProperty } from '../lifecycle-property';
 import type { HistoryAction, Status } from '../../domain/vocabulary';
 import { STATUSES } from '../../domain/vocabulary';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
-import type { ChangeHistory, ChangelogPort, DirectoryPort, IssuesPort } from '../ports/jira-port';
+import type {
+  BulkReadPort,
+  ChangeHistory,
+  ChangelogPort,
+  DirectoryPort,
+  IssuesPort,
+} from '../ports/jira-port';
 import { policyInForce } from '../policy/policy-store';
 import type { SiteConfig } from '../site-config';
 import { appAccountId } from '../transitions/app-account';
@@ -27,7 +34,7 @@ import { readArchive } from './lifecycle-archive';
 import { updateLifecycle } from './update-lifecycle';
 
 export interface RepairDependencies extends TransitionDependencies {
-  readonly jiraAsApp: IssuesPort & DirectoryPort & ChangelogPort;
+  readonly jiraAsApp: IssuesPort & DirectoryPort & ChangelogPort & BulkReadPort;
 }
 
 export type RepairOutcome =
@@ -102,12 +109,30 @@ const unaccounted = (changes: readonly StatusChange[], entries: readonly History
   });
 };
 
-export const repairLifecycle = async (issueKey: string, deps: RepairDependencies): Promise<RepairOutcome> => {
+/** The changelog fields the repair reads: status changes, and the Expiration Date that gave each its period. */
+export const repairFieldIds = (config: SiteConfig): string[] => ['status', config.fields.expirationDate];
+
+/**
+ * `known`: the lifecycle as the caller read it, and `histories`: the issue's changelog (repairFieldIds) read AFTER
+ * it (the sweep reads them in bulk). When every change is accounted for in `known`, nothing is missing now either —
+ * entries are only ever added, and compaction moves them to the archive pages read here — so the lock and the
+ * re-read are skipped.
+ */
+export const repairLifecycle = async (
+  issueKey: string,
+  deps: RepairDependencies,
+  known?: { readonly lifecycle: LifecycleProperty; readonly histories?: readonly ChangeHistory[] },
+): Promise<RepairOutcome> => {
   const config = await readSiteConfig(deps.store);
   if (config === undefined) return { outcome: 'not-set-up' };
   const expiryField = config.fields.expirationDate;
-  const histories = await deps.jiraAsApp.getChangelog(issueKey, ['status', expiryField]);
+  const histories = known?.histories ?? (await deps.jiraAsApp.getChangelog(issueKey, repairFieldIds(config)));
   const changes = statusChanges(histories, config);
+  if (known !== undefined) {
+    const archivedEntries = await readArchive(deps.jiraAsApp, issueKey, known.lifecycle.archived);
+    if (unaccounted(changes, [...known.lifecycle.history, ...archivedEntries]).length === 0)
+      return { outcome: 'checked', added: [], unrepairable: 0 };
+  }
 
   return updateLifecycle(issueKey, deps, exceptionFieldIds(config), async (issue, lifecycle) => {
     const archivedEntries = await readArchive(deps.jiraAsApp, issueKey, lifecycle.archived);

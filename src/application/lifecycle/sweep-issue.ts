@@ -1,19 +1,25 @@
 /**
  * The sweep's work on one due exception (DESIGN.md §5): repair the lifecycle from the changelog (a lost post
- * function), then, from the issue as it is NOW, plan and carry out the earliest due action, record it, and plan
- * again — so each action is decided on the state the previous one left, and one already done (by an earlier run,
- * a concurrent one, or a run killed half-way) is seen as done. Last, `nextActionAt` is brought up to date so the
- * issue leaves the due set.
+ * function), then plan and carry out the earliest due action, keep its effect in the state it plans from, and plan
+ * again — so each action is decided on the state the previous one left. It plans from the issue as the due query
+ * (or a batch's bulk read) answered it, with its fields and lifecycle, instead of reading it again per action
+ * (bench/sweep-cost.ts); the fresh word on the status comes from the transitions Jira offers before a transition,
+ * and from the lifecycle's locked re-read before it. Last, `nextActionAt` is brought up to date so the issue leaves
+ * the due set: one lifecycle write per pass, plus one before a transition when entries wait (history order).
  *
- * Exactly once: each action's effect is write-once by its idempotency key (carry-out-action.ts), and its record
- * is appended through updateLifecycle (per-issue lock, re-read) only when no entry carries that key yet.
+ * Exactly once: each action's effect is write-once by its idempotency key (carry-out-action.ts) — so an action a
+ * kill kept from being recorded, planned again by the next pass, finds its effect there — and its record is
+ * appended through updateLifecycle (per-issue lock, re-read) only when no entry carries that key yet.
  */
 import { nextActionAt, planActions, type PlannedAction } from '../../domain/planner';
 import type { Policy } from '../../domain/policy-schema';
 import type { ExceptionRecord, HistoryEntry } from '../../domain/register-schema';
 import type { HistoryAction, ReminderKind } from '../../domain/vocabulary';
+import { userValue } from '../issue-mapping/jira-field-values';
+import { lifecycleOf } from '../issue-mapping/lifecycle-of';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
+import type { ChangeHistory, JiraIssue } from '../ports/jira-port';
 import { policyInForce } from '../policy/policy-store';
 import type { SiteConfig } from '../site-config';
 import { withHistoryEntry } from '../transitions/lifecycle-update';
@@ -47,8 +53,8 @@ export interface IssueSwept {
   readonly ownerInactive?: true;
 }
 
-/** At most this many actions per issue and call: six kinds of action, each due at most once. */
-const MAX_ACTIONS_PER_ISSUE = 8;
+/** At most this many planning steps per issue and call: six kinds of action, each due at most once, and re-reads. */
+const MAX_PLANNING_STEPS = 12;
 
 const ENTRY_OF: Record<
   Exclude<PlannedAction['action'], 'start-recertification' | 'revert'>,
@@ -60,67 +66,80 @@ const ENTRY_OF: Record<
   'sla-breach': { action: 'sla-breached' },
 };
 
-const readRecord = async (issueKey: string, deps: SweepIssueDependencies, config: SiteConfig) => {
-  const issue = await deps.jiraAsApp.getIssue(issueKey, {
+const readIssue = (issueKey: string, deps: SweepIssueDependencies, config: SiteConfig): Promise<JiraIssue> =>
+  deps.jiraAsApp.getIssue(issueKey, {
     fields: exceptionFieldIds(config),
     properties: [LIFECYCLE_PROPERTY_KEY],
   });
+
+const recordOf = (issue: JiraIssue, config: SiteConfig): ExceptionRecord => {
   const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
   if (!mapped.ok) throw new UnmappableIssueError(mapped.problems);
   return mapped.record;
 };
 
-/** Appends the action's entry unless one already carries its key; recomputes nextActionAt either way. */
-const recordAction = (
-  issueKey: string,
+/** The lifecycle entry of a non-transition action. */
+const entryFor = (
   planned: PlannedAction,
   effect: Extract<ActionEffect, { kind: 'record' }>,
-  deps: SweepIssueDependencies,
-  config: SiteConfig,
-  policy: Policy,
-): Promise<void> =>
-  updateLifecycle(issueKey, deps, exceptionFieldIds(config), (issue, lifecycle) => {
-    if (lifecycle.history.some((entry) => entry.actionKey === planned.key))
-      return Promise.resolve({ next: undefined, result: undefined });
-    const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
-    if (!mapped.ok) throw new UnmappableIssueError(mapped.problems);
-    const now = deps.clock.now();
-    const kind = ENTRY_OF[planned.action as keyof typeof ENTRY_OF];
-    const entry: HistoryEntry = {
-      at: now,
-      action: kind.action,
-      by: null,
-      actionKey: planned.key,
-      ...(kind.reminder === undefined ? {} : { reminder: kind.reminder }),
-      ...(effect.note === undefined ? {} : { note: effect.note }),
-    };
-    return Promise.resolve({
-      next: withHistoryEntry(lifecycle, entry, mapped.record, policy, now),
-      result: undefined,
-    });
-  });
+  now: string,
+): HistoryEntry => {
+  const kind = ENTRY_OF[planned.action as keyof typeof ENTRY_OF];
+  return {
+    at: now,
+    action: kind.action,
+    by: null,
+    actionKey: planned.key,
+    ...(kind.reminder === undefined ? {} : { reminder: kind.reminder }),
+    ...(effect.note === undefined ? {} : { note: effect.note }),
+  };
+};
 
-/** Rewrites nextActionAt when what is pending now says otherwise (e.g. after a transition the sweep made). */
-const refreshNextActionAt = (
+/**
+ * Records `entries` (each unless one already carries its key) and brings nextActionAt up to date, under the
+ * per-issue lock on the lifecycle as it is NOW (a post function may have written meanwhile); writes nothing when
+ * nothing changes. Answers the exception as that read found it, with the entries: the state to plan on next.
+ * An action whose entry a kill kept from this write is planned again by the next pass, which finds its effect
+ * (write-once by the action's key) and records it then.
+ */
+const settleLifecycle = (
   issueKey: string,
+  entries: readonly HistoryEntry[],
   deps: SweepIssueDependencies,
   config: SiteConfig,
   policy: Policy,
-): Promise<void> =>
+): Promise<ExceptionRecord> =>
   updateLifecycle(issueKey, deps, exceptionFieldIds(config), (issue, lifecycle) => {
-    const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
-    if (!mapped.ok) throw new UnmappableIssueError(mapped.problems);
-    const next = nextActionAt(mapped.record, policy, deps.clock.now());
+    const record = recordOf(issue, config);
+    const now = deps.clock.now();
+    let next = lifecycle;
+    for (const entry of entries) {
+      if (next.history.some((present) => present.actionKey === entry.actionKey)) continue;
+      next = withHistoryEntry(next, entry, record, policy, now);
+    }
+    const settled = { ...record, history: next.history };
+    const nextAt = nextActionAt(settled, policy, now);
+    const unchanged = next === lifecycle && nextAt === lifecycle.nextActionAt;
     return Promise.resolve({
-      next: next === lifecycle.nextActionAt ? undefined : { ...lifecycle, nextActionAt: next },
-      result: undefined,
+      next: unchanged ? undefined : { ...next, nextActionAt: nextAt },
+      result: settled,
     });
   });
 
+/** What the caller read for the issue, so it is not read again: see sweepIssues. */
+export interface PrefetchedIssue {
+  /** The issue as the due query (or a bulk fetch) answered it: exception fields and lifecycle property. */
+  readonly issue: JiraIssue;
+  /** Its changelog (repairFieldIds), read after `issue`; read here when absent. */
+  readonly histories?: readonly ChangeHistory[];
+}
+
+/** `prefetched`: the issue (and its changelog) as read for a whole batch; read here when absent. */
 export const sweepIssue = async (
   issueKey: string,
   deps: SweepIssueDependencies,
   config: SiteConfig,
+  prefetched?: PrefetchedIssue,
 ): Promise<IssueSwept> => {
   const lease = await deps.store.acquireLock(
     sweepIssueLockKey(issueKey),
@@ -129,7 +148,7 @@ export const sweepIssue = async (
   );
   if (lease === null) return { issueKey, busy: true, done: [] };
   try {
-    return await sweepHeldIssue(issueKey, deps, config);
+    return await sweepHeldIssue(issueKey, deps, config, prefetched);
   } finally {
     await deps.store.releaseLock(lease);
   }
@@ -141,8 +160,7 @@ const idOf = (value: unknown): string | undefined =>
     : undefined;
 
 /** Whether the issue is of the exception type, in a project set up for it: nothing else is ever swept. */
-const isException = async (issueKey: string, deps: SweepIssueDependencies, config: SiteConfig) => {
-  const issue = await deps.jiraAsApp.getIssue(issueKey, { fields: ['issuetype', 'project'], properties: [] });
+const isException = (issue: JiraIssue, config: SiteConfig): boolean => {
   const project = idOf(issue.fields.project);
   return (
     idOf(issue.fields.issuetype) === config.issueTypeId &&
@@ -150,36 +168,66 @@ const isException = async (issueKey: string, deps: SweepIssueDependencies, confi
   );
 };
 
+/** The status a transition action leaves the issue in. */
+const TRANSITION_TO = { 'start-recertification': 'Recertification', revert: 'Reverted' } as const;
+
+/**
+ * Plans from the issue as searched (or read) and repaired, then carries out the earliest due action, keeps the
+ * effect in the record it plans from (the entry appended, the status moved) and plans again — so each action is
+ * decided on the state the previous one left, without reading the issue again. An action done by an earlier pass
+ * that a kill kept from being recorded is planned again, and its write-once effect finds itself already there.
+ */
 const sweepHeldIssue = async (
   issueKey: string,
   deps: SweepIssueDependencies,
   config: SiteConfig,
+  prefetched: PrefetchedIssue | undefined,
 ): Promise<IssueSwept> => {
-  if (!(await isException(issueKey, deps, config))) return { issueKey, notAnException: true, done: [] };
-  await repairLifecycle(issueKey, deps);
+  const first = prefetched?.issue ?? (await readIssue(issueKey, deps, config));
+  if (!isException(first, config)) return { issueKey, notAnException: true, done: [] };
+  const repair = await repairLifecycle(issueKey, deps, {
+    lifecycle: lifecycleOf(first),
+    ...(prefetched?.histories === undefined ? {} : { histories: prefetched.histories }),
+  });
+  const issue =
+    repair.outcome === 'checked' && repair.added.length > 0 ? await readIssue(issueKey, deps, config) : first;
   const policy = await policyInForce(deps.store);
   const done: ActionDone[] = [];
   const tried = new Set<string>();
-  /** The issue as last read with nothing left to do; undefined when the loop ended on its bound. */
-  let settled: ExceptionRecord | undefined;
-  for (let step = 0; step < MAX_ACTIONS_PER_ISSUE; step += 1) {
-    const record = await readRecord(issueKey, deps, config);
-    const planned = planActions(record, policy, deps.clock.now()).find((action) => !tried.has(action.key));
-    if (planned === undefined) {
-      settled = record;
-      break;
+  /** Entries of actions done in this pass and not yet written. */
+  let unrecorded: HistoryEntry[] = [];
+  let record = recordOf(issue, config);
+  for (let step = 0; step < MAX_PLANNING_STEPS; step += 1) {
+    const now = deps.clock.now();
+    const planned = planActions(record, policy, now).find((action) => !tried.has(action.key));
+    if (planned === undefined) break;
+    if (planned.action in TRANSITION_TO && unrecorded.length > 0) {
+      // The entries go in before the transition whose post function records it, so the lifecycle keeps the
+      // order things happened in; the write's fresh read is then the state the transition is planned on.
+      record = await settleLifecycle(issueKey, unrecorded, deps, config, policy);
+      unrecorded = [];
+      continue;
     }
     tried.add(planned.key);
     const effect = await carryOutAction(planned, { jira: deps.jiraAsApp, config, policy, record });
     if (effect.kind === 'skipped') continue;
-    if (effect.kind === 'record') await recordAction(issueKey, planned, effect, deps, config, policy);
+    if (effect.kind === 'moved') {
+      record = recordOf(await readIssue(issueKey, deps, config), config);
+      record = { ...record, history: [...record.history, ...unrecorded] };
+      continue;
+    }
+    if (effect.kind === 'record') {
+      const entry = entryFor(planned, effect, now);
+      unrecorded.push(entry);
+      record = { ...record, history: [...record.history, entry] };
+    } else {
+      record = { ...record, status: TRANSITION_TO[planned.action as keyof typeof TRANSITION_TO] };
+    }
     done.push({ key: planned.key, action: planned.action });
   }
-  const ownerInactive = await flagInactiveOwner(
-    deps.jiraAsApp,
-    settled ?? (await readRecord(issueKey, deps, config)),
-    policy,
-  );
-  await refreshNextActionAt(issueKey, deps, config, policy);
+  const ownerAsRead = userValue(issue.fields[config.fields.riskOwner]);
+  const shownActive = ownerAsRead?.active === true && ownerAsRead.accountId === record.riskOwner?.accountId;
+  const ownerInactive = await flagInactiveOwner(deps.jiraAsApp, record, policy, shownActive);
+  await settleLifecycle(issueKey, unrecorded, deps, config, policy);
   return { issueKey, done, ...(ownerInactive ? { ownerInactive: true as const } : {}) };
 };

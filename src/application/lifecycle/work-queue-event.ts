@@ -48,7 +48,14 @@ export const workQueueEvent = async (
 
   const config = await readSiteConfig(deps.store);
   if (config === undefined) return { outcome: 'not-set-up' };
-  const result = await sweepIssues(event.issueKeys, deps, config, options.reserveMs);
+  const result = await sweepIssues(
+    event.issueKeys,
+    deps,
+    config,
+    options.reserveMs,
+    undefined,
+    options.concurrency,
+  );
   if (result.left.length > 0) await deps.queue.push([{ kind: 'sweep-issues', issueKeys: result.left }]);
   return {
     outcome: 'swept',

@@ -132,6 +132,20 @@ export interface ChangelogPort {
   getChangelog(issueIdOrKey: string, fieldIds: readonly string[]): Promise<ChangeHistory[]>;
 }
 
+/** Many issues in one request each, for the sweep: what it would otherwise read issue by issue. */
+export interface BulkReadPort {
+  /** The issues of `issueIdsOrKeys` (at most 100) the caller may see; missing or hidden ones are left out. */
+  getIssues(
+    issueIdsOrKeys: readonly string[],
+    options: { fields: readonly string[]; properties: readonly string[] },
+  ): Promise<JiraIssue[]>;
+  /** The change histories touching `fieldIds` of each issue of `issueIds` (at most 1000), oldest first, by issue id. */
+  getChangelogs(
+    issueIds: readonly string[],
+    fieldIds: readonly string[],
+  ): Promise<ReadonlyMap<string, readonly ChangeHistory[]>>;
+}
+
 /**
  * Which projects the caller may browse. A JQL query as a user that names a project they may not browse is refused
  * whole (400, "does not exist for the field 'project'"), so a reader as the user asks first and names only those.

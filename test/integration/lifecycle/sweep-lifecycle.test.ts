@@ -3,7 +3,7 @@
  * handlers on the simulated site (harsh platform habits on: post functions delivered twice, racing transitions
  * refused), gets exactly one 75 % reminder and one 14-day reminder, moves to Recertification with the first, and
  * is Reverted the day after its expiry with a comment naming what to restore — run alone, run twice at once (with
- * a queue worker on the same issues), and killed part-way at every point of its first 60 requests.
+ * a queue worker on the same issues), and killed part-way at each of its first 11 requests in turn, at 84 due moments.
  */
 import '../transitions/mock-forge-runtime'; // first: the modules imported below load the Forge runtime it maps
 import { addDays, addHours, formatISO } from 'date-fns';
@@ -21,6 +21,9 @@ import { killedAfter, KilledError, sweepDependencies } from './sweep-harness';
 jest.setTimeout(600_000);
 
 const site = exceptionSitePerTest();
+
+/** Kill points: after each of a sweep's first KILL_POINTS requests. */
+const KILL_POINTS = 11;
 
 /** Raised today and valid through `days` - 1 days later: an approval period of `days` days. */
 const periodOf = (days: number) => ({
@@ -162,10 +165,13 @@ describe('the lifecycle sweep, hourly across a 90-day exception', () => {
     await expectEachActionOnce(key, START.slice(0, 10));
   });
 
-  it('loses and repeats nothing when killed part-way, after each of its first 14 requests in turn', async () => {
-    // Twenty exceptions raised a week apart, so that no two share a due moment: sixty moments, each met first by
-    // a sweep killed after N requests (N = 1, 2, … 14, 1, 2, …; 14 is prime to the three kinds of moment, so each
-    // N meets each kind), then by a whole one. Swept every 6 hours from midnight: each moment (00:00) on time.
+  it('loses and repeats nothing when killed part-way, after each of its first 11 requests in turn', async () => {
+    // Twenty-eight exceptions raised a week apart, so that no two share a due moment: 84 moments, each met first
+    // by a sweep killed after N requests (N = 1, 2, … 11, 1, 2, …; 11 is prime to the three kinds of moment, so
+    // each N meets each kind), then by a whole one. Swept every 6 hours from midnight: each moment (00:00) on time.
+    // The 75 % moment (a reminder, then recertification opened) takes the sweep 13 requests (sweep-cost.test.ts
+    // pins them), so every N cuts it; a 14-day reminder or a revert takes fewer, so a high N may let such a run
+    // finish: the moments are enough for at least 50 runs to be cut short.
     const raised: { key: string; day: string }[] = [];
     const raiseAt = (index: number) =>
       addHours(addDays(Date.parse('2026-11-21T00:00:00Z'), 7 * index), 12).toISOString();
@@ -177,14 +183,14 @@ describe('the lifecycle sweep, hourly across a 90-day exception', () => {
     await hourly(
       '2027-08-30T00:00:00Z',
       async () => {
-        if (raised.length < 20 && testClock.now() === raiseAt(raised.length))
+        if (raised.length < 28 && testClock.now() === raiseAt(raised.length))
           raised.push({ key: await site().raise(periodOf(90)), day: testClock.now().slice(0, 10) });
         const due = await whole.deps.jiraAsApp.search(
           `issue.property['security-exception-lifecycle'].nextActionAt <= "${testClock.now().slice(0, 19)}Z"`,
           { fields: ['key'], properties: [], maxResults: 1 },
         );
         if (due.issues.length > 0) {
-          const killPoint = (moments % 14) + 1;
+          const killPoint = (moments % KILL_POINTS) + 1;
           moments += 1;
           const fetcher = killedAfter(simulatorFetcher(site().sim), killPoint);
           const outcome = await runSweep(sweepDependencies(site(), { fetcher }).deps).catch(
@@ -202,13 +208,13 @@ describe('the lifecycle sweep, hourly across a 90-day exception', () => {
       6,
     );
 
-    expect(moments).toBe(60);
+    expect(moments).toBe(84);
     for (const { key, day } of raised) await expectEachActionOnce(key, day);
     const kills = [...killedMidRun.values()].reduce((sum, count) => sum + count, 0);
     expect(kills).toBeGreaterThanOrEqual(50);
     // Each kill point met a run it cut short, at one kind of moment or another.
     expect([...killedMidRun.keys()].sort((x, y) => x - y)).toEqual(
-      Array.from({ length: 14 }, (_, index) => index + 1),
+      Array.from({ length: KILL_POINTS }, (_, index) => index + 1),
     );
   });
 });
