@@ -28,6 +28,20 @@ function Probe({ call }: { call: () => Promise<Answer | Refusal> }) {
   );
 }
 
+/** Lets the call settle and React render what follows. */
+const settle = async (step: () => void): Promise<void> => {
+  await act(async () => {
+    step();
+    await Promise.resolve();
+  });
+};
+
+const clickReload = (): void => {
+  act(() => {
+    screen.getByRole('button', { name: 'reload' }).click();
+  });
+};
+
 const text = (prefix: string) => screen.getByText(new RegExp(`^${prefix}: `)).textContent;
 
 describe('useResolver', () => {
@@ -36,7 +50,7 @@ describe('useResolver', () => {
     render(<Probe call={call} />);
     expect(text('state')).toBe('state: loading');
 
-    await act(async () => pending[0]?.resolve({ ok: true, value: 'first' }));
+    await settle(() => pending[0]?.resolve({ ok: true, value: 'first' }));
     expect(text('state')).toBe('state: answered');
     expect(text('answer')).toBe('answer: first');
   });
@@ -44,7 +58,7 @@ describe('useResolver', () => {
   it('tells a refusal from a failure', async () => {
     const refused = deferredCalls();
     const { unmount } = render(<Probe call={refused.call} />);
-    await act(async () =>
+    await settle(() =>
       refused.pending[0]?.resolve({ ok: false, error: { code: 'blocked', message: 'Not set up.' } }),
     );
     expect(text('state')).toBe('state: refused');
@@ -53,7 +67,7 @@ describe('useResolver', () => {
 
     const failed = deferredCalls();
     render(<Probe call={failed.call} />);
-    await act(async () => failed.pending[0]?.reject(new Error('The app could not reach its server.')));
+    await settle(() => failed.pending[0]?.reject(new Error('The app could not reach its server.')));
     expect(text('state')).toBe('state: failed');
     expect(text('error')).toBe('error: The app could not reach its server.');
   });
@@ -61,14 +75,14 @@ describe('useResolver', () => {
   it('keeps the shown answer while reloading, then shows the new one', async () => {
     const { call, pending } = deferredCalls();
     render(<Probe call={call} />);
-    await act(async () => pending[0]?.resolve({ ok: true, value: 'first' }));
+    await settle(() => pending[0]?.resolve({ ok: true, value: 'first' }));
 
-    act(() => screen.getByRole('button', { name: 'reload' }).click());
+    clickReload();
     expect(text('state')).toBe('state: answered');
     expect(text('answer')).toBe('answer: first');
     expect(text('reloading')).toBe('reloading: true');
 
-    await act(async () => pending[1]?.resolve({ ok: true, value: 'second' }));
+    await settle(() => pending[1]?.resolve({ ok: true, value: 'second' }));
     expect(text('answer')).toBe('answer: second');
     expect(text('reloading')).toBe('reloading: false');
   });
@@ -76,27 +90,27 @@ describe('useResolver', () => {
   it('shows loading again when retrying after a failure', async () => {
     const { call, pending } = deferredCalls();
     render(<Probe call={call} />);
-    await act(async () => pending[0]?.reject(new Error('down')));
-    act(() => screen.getByRole('button', { name: 'reload' }).click());
+    await settle(() => pending[0]?.reject(new Error('down')));
+    clickReload();
     expect(text('state')).toBe('state: loading');
   });
 
   it('drops an older answer that arrives after a newer one', async () => {
     const { call, pending } = deferredCalls();
     render(<Probe call={call} />);
-    await act(async () => pending[0]?.resolve({ ok: true, value: 'first' }));
-    act(() => screen.getByRole('button', { name: 'reload' }).click());
-    act(() => screen.getByRole('button', { name: 'reload' }).click());
+    await settle(() => pending[0]?.resolve({ ok: true, value: 'first' }));
+    clickReload();
+    clickReload();
 
-    await act(async () => pending[2]?.resolve({ ok: true, value: 'newest' }));
-    await act(async () => pending[1]?.resolve({ ok: true, value: 'stale' }));
+    await settle(() => pending[2]?.resolve({ ok: true, value: 'newest' }));
+    await settle(() => pending[1]?.resolve({ ok: true, value: 'stale' }));
     expect(text('answer')).toBe('answer: newest');
   });
 
   it('reports a thrown non-Error as a failure with a plain message', async () => {
     const { call, pending } = deferredCalls();
     render(<Probe call={call} />);
-    await act(async () => pending[0]?.reject('nope'));
+    await settle(() => pending[0]?.reject('nope'));
     expect(text('error')).toBe('error: The call failed for a reason the page could not read.');
   });
 });

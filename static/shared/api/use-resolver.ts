@@ -66,6 +66,8 @@ export const useResolver = <Answer extends { readonly ok: true }>(
     };
   }, [run]);
 
-  const reload = useCallback(() => run(true), [run]);
+  const reload = useCallback(() => {
+    run(true);
+  }, [run]);
   return { ...outcome, reload, reloading };
 };
