@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { enableTheme } from '@shared/theme/enable-theme';
 import { PanelApp } from './components/PanelApp';
+import { PanelErrorBoundary } from './components/PanelErrorBoundary';
 import { preloadResultViews } from './lazy-views';
 
 void enableTheme();
@@ -16,6 +17,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <PanelApp />
+    <PanelErrorBoundary>
+      <PanelApp />
+    </PanelErrorBoundary>
   </StrictMode>,
 );
