@@ -1,24 +1,24 @@
+/** The issue panel (jira:issuePanel): Jira's theme, then the panel for the issue in the context. */
+import '@atlaskit/css-reset';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { enableTheme } from '@shared/theme/enable-theme';
+import { PanelApp } from './components/PanelApp';
+import { PanelErrorBoundary } from './components/PanelErrorBoundary';
+import { preloadResultViews } from './lazy-views';
 
-// Until the issue panel issue builds the real interface, the page says so rather than show made-up data.
-function Placeholder() {
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: '8px 16px' }}>
-      <h1 style={{ fontSize: '1.25rem' }}>Security exception</h1>
-      <p>
-        Issue panel (jira:issuePanel): status, days left, next action and recertification checklist. This page
-        is a placeholder: the interface arrives with the issue panel issue, and nothing shown here is live
-        data yet.
-      </p>
-    </main>
-  );
-}
+void enableTheme();
+// Fetched alongside Jira's context and the resolver call; a failure here surfaces when the view renders.
+preloadResultViews().catch((error: unknown) => {
+  console.warn('The panel could not load its views yet; it tries again when it needs them.', error);
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <Placeholder />
+    <PanelErrorBoundary>
+      <PanelApp />
+    </PanelErrorBoundary>
   </StrictMode>,
 );

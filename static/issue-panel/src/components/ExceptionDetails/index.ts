@@ -1,0 +1,1 @@
+export { ExceptionDetails } from './ExceptionDetails';

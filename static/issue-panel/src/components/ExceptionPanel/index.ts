@@ -1,0 +1,1 @@
+export { ExceptionPanel } from './ExceptionPanel';

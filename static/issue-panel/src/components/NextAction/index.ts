@@ -1,0 +1,1 @@
+export { NextAction } from './NextAction';

@@ -1,0 +1,1 @@
+export { PanelApp } from './PanelApp';

@@ -1,0 +1,1 @@
+export { PeriodProgress } from './PeriodProgress';

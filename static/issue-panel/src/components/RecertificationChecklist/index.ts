@@ -1,0 +1,1 @@
+export { RecertificationChecklist } from './RecertificationChecklist';

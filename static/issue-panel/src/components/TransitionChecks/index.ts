@@ -1,0 +1,1 @@
+export { TransitionChecks } from './TransitionChecks';
