@@ -25,6 +25,7 @@ import type {
   JiraTransition,
   JiraUser,
   SearchPage,
+  CreateIssueOptions,
   WriteOnceOptions,
 } from '../../application/ports/jira-port';
 import type { JiraFetcher, JiraResponse } from './jira-fetcher';
@@ -196,7 +197,7 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
 
   async createIssue(
     fields: Readonly<Record<string, unknown>>,
-    options: WriteOnceOptions = {},
+    options: CreateIssueOptions = {},
   ): Promise<{ id: string; key: string }> {
     const idempotencyKey = options.idempotencyKey ?? this.newIdempotencyKey();
     const project = projectClause(fields);
@@ -206,7 +207,10 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
     }
     const body = JSON.stringify({
       fields,
-      properties: [{ key: IDEMPOTENCY_PROPERTY_KEY, value: { idempotencyKey } }],
+      properties: [
+        ...Object.entries(options.properties ?? {}).map(([key, value]) => ({ key, value })),
+        { key: IDEMPOTENCY_PROPERTY_KEY, value: { idempotencyKey } },
+      ],
     });
     return writeOnce(
       async () => {

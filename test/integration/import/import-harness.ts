@@ -1,0 +1,74 @@
+/**
+ * ISSUE 7 item 4 (the import half) through the simulator: an empty second project set up like SEC, the admin
+ * page's exportRegister and importRegister resolvers as the page calls them, and the register normalised to what
+ * an import may change (what Jira assigns: ids, keys, creation times; and attachments, which a register does not
+ * carry).
+ */
+import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
+import { JiraConfigurationClient } from '../../../src/adapters/jira/jira-configuration-client';
+import { ExportRegisterResponseSchema } from '../../../src/contracts/admin-export';
+import { ImportRegisterResponseSchema, type ImportRegisterResponse } from '../../../src/contracts/admin-import';
+import { provisionProject } from '../../../src/application/setup/provision-project';
+import { SITE_USERS } from '../../support/simulated-site';
+import { fastRetryPolicy } from '../../support/fast-retry-policy';
+import { simulatorFetcher } from '../../support/simulator-fetcher';
+import { APP_ID, invokeAdminResolver as invoke, type ExceptionSite } from '../transitions/exception-harness';
+
+export const WINDOW = { from: '2026-11-01', to: '2027-01-31' };
+export const IMPORTED = 'OPS';
+
+/** A second set-up project with no issue in it. */
+export const setUpEmptyProject = async (site: ExceptionSite): Promise<void> => {
+  site.sim.state.addProject({ key: IMPORTED, name: 'Operations', browse: 'everyone' });
+  await provisionProject(
+    {
+      configuration: new JiraConfigurationClient(simulatorFetcher(site.sim), fastRetryPolicy()),
+      store: new KvsStore(),
+      appId: APP_ID,
+    },
+    { projectKey: IMPORTED },
+  );
+};
+
+export const exportOf = async (projectKey: string, format: 'json' | 'csv'): Promise<string> => {
+  const answer = ExportRegisterResponseSchema.parse(
+    await invoke('exportRegister', { ...WINDOW, format, projectKeys: [projectKey] }, SITE_USERS.jiraAdmin),
+  );
+  if (!answer.ok) throw new Error(answer.error.message);
+  return answer.content;
+};
+
+export type ImportAnswer = Extract<ImportRegisterResponse, { ok: true }>;
+
+export const importInto = async (
+  site: ExceptionSite,
+  payload: Record<string, unknown>,
+  accountId: string = SITE_USERS.jiraAdmin,
+): Promise<ImportAnswer> => {
+  const answer = ImportRegisterResponseSchema.parse(
+    await invoke('importRegister', { projectKey: IMPORTED, ...payload }, accountId),
+  );
+  await site.sim.idle();
+  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+  return answer;
+};
+
+interface RegisterJson {
+  generatedAt: string;
+  exceptions: Record<string, unknown>[];
+}
+
+/** The register without what Jira assigns on import (ids, keys, creation times) and attachments (not carried). */
+export const comparable = (content: string): unknown => {
+  const register = JSON.parse(content) as RegisterJson;
+  return register.exceptions.map((exception) => {
+    const { id: _id, key: _key, createdAt: _createdAt, attachmentCount: _attachments, ...rest } = exception;
+    return rest;
+  });
+};
+
+/** The Exception issues of a project in the simulator. */
+export const issuesIn = (site: ExceptionSite, projectKey: string): string[] =>
+  [...site.sim.state.issues.values()]
+    .filter((issue) => site.sim.state.projects.get(issue.projectId)?.key === projectKey)
+    .map((issue) => issue.key);
