@@ -4,10 +4,14 @@
  * an import may change (what Jira assigns: ids, keys, creation times; and attachments, which a register does not
  * carry).
  */
+import { parse } from 'csv-parse/sync';
 import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
 import { JiraConfigurationClient } from '../../../src/adapters/jira/jira-configuration-client';
 import { ExportRegisterResponseSchema } from '../../../src/contracts/admin-export';
-import { ImportRegisterResponseSchema, type ImportRegisterResponse } from '../../../src/contracts/admin-import';
+import {
+  ImportRegisterResponseSchema,
+  type ImportRegisterResponse,
+} from '../../../src/contracts/admin-import';
 import { provisionProject } from '../../../src/application/setup/provision-project';
 import { SITE_USERS } from '../../support/simulated-site';
 import { fastRetryPolicy } from '../../support/fast-retry-policy';
@@ -72,3 +76,9 @@ export const issuesIn = (site: ExceptionSite, projectKey: string): string[] =>
   [...site.sim.state.issues.values()]
     .filter((issue) => site.sim.state.projects.get(issue.projectId)?.key === projectKey)
     .map((issue) => issue.key);
+
+/** A CSV's rows as objects by heading, without the named columns. */
+export const csvWithout = (content: string, columns: readonly string[]): Record<string, string>[] =>
+  (parse(content, { columns: true, bom: true }) as Record<string, string>[]).map((row) =>
+    Object.fromEntries(Object.entries(row).filter(([heading]) => !columns.includes(heading))),
+  );

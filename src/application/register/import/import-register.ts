@@ -17,7 +17,16 @@ import type { StorePort } from '../../ports/store-port';
 import { RefusalError } from '../../refusal-error';
 import { readSiteConfig } from '../../transitions/site-config-of';
 import { adminUseCase } from '../../use-case';
-import { importedIdentities, importedLifecycle, importRows, type ImportTarget } from './import-rows';
+import type { Status } from '../../../domain/vocabulary';
+import { WORKFLOW_TRANSITIONS } from '../../setup/workflow-definition';
+import type { SiteConfig } from '../../site-config';
+import {
+  importedIdentities,
+  importedLifecycle,
+  importRows,
+  movesBetween,
+  type ImportTarget,
+} from './import-rows';
 import { readImportFile } from './read-import-file';
 
 export interface ImportDependencies {
@@ -48,12 +57,29 @@ const resolverBudget = (): InvocationBudget => {
 /** Jira caps an issue property at 32 KB of JSON; the lifecycle the row starts with must fit with room to grow. */
 const LIFECYCLE_MAX_BYTES = 28_000;
 
-/** The Jira-side checks of valid rows: the people they name exist on the site, their history fits a property. */
+/** Transitions Jira's own condition keeps to the approver groups when setup found them (approver-restriction.ts). */
+const APPROVERS_ONLY = new Set<string>(
+  WORKFLOW_TRANSITIONS.filter((transition) => transition.approversOnly).map((transition) => transition.rule),
+);
+
+/** Why the app cannot bring a row to its status on this site, if it cannot. */
+const unreachable = (status: Status, config: SiteConfig): string | undefined => {
+  if ((config.approverGroups ?? []).length === 0) return undefined;
+  const blocked = (movesBetween('Submitted', status) ?? []).find((move) => APPROVERS_ONLY.has(move.name));
+  return blocked === undefined
+    ? undefined
+    : `a ${status} exception cannot be imported into this project: the workflow lets only the approver groups make the move to ${status}, and the app is not in them`;
+};
+
+/**
+ * The site-side checks of valid rows: the people they name exist, the app can reach their status, their history
+ * fits an issue property.
+ */
 const jiraProblems = async (
   rows: readonly ImportRow[],
   jira: Pick<DirectoryPort, 'getUser'>,
-  mapping: ImportRegisterRequest['mapping'],
-  format: ImportRegisterRequest['format'],
+  { mapping, format }: Pick<ImportRegisterRequest, 'mapping' | 'format'>,
+  config: SiteConfig,
 ): Promise<Map<number, string[]>> => {
   const known = new Map<string, boolean>();
   const exists = async (accountId: string): Promise<boolean> => {
@@ -69,6 +95,8 @@ const jiraProblems = async (
   const problems = new Map<number, string[]>();
   for (const { row, record } of rows) {
     const found: string[] = [];
+    const status = unreachable(record.status, config);
+    if (status !== undefined) found.push(`${format === 'csv' ? headingOf('status', mapping) : 'status'}: ${status}`);
     if (!(await exists(record.requester.accountId)))
       found.push(`${name('requester')}: is not a Jira user of this site (no account has its account id)`);
     if (record.riskOwner !== null && !(await exists(record.riskOwner.accountId)))
@@ -103,7 +131,7 @@ export const importRegister = adminUseCase(
     const rejected: RejectedRow[] = [];
     for (const read of file.rows) if (read.ok) valid.push(read.row);
     else rejected.push(read.rejected);
-    const problems = await jiraProblems(valid, deps.jiraAsApp, request.mapping, request.format);
+    const problems = await jiraProblems(valid, deps.jiraAsApp, request, into.config);
     for (const [row, reasons] of problems) rejected.push({ row, reasons });
     const rows = valid.filter((row) => !problems.has(row.row));
 
