@@ -19,7 +19,10 @@ export const ImportRegisterRequestSchema = z.strictObject({
   content: z
     .string()
     .min(1, 'must not be empty')
-    .max(MAX_IMPORT_CHARS, `must be at most ${String(MAX_IMPORT_CHARS)} characters: split the register into several files`),
+    .max(
+      MAX_IMPORT_CHARS,
+      `must be at most ${String(MAX_IMPORT_CHARS)} characters: split the register into several files`,
+    ),
   /** CSV only: register member → the file's heading; the export's headings when absent. */
   mapping: ColumnMappingSchema.optional(),
   /** Validate and report what would be created, creating nothing. */

@@ -30,7 +30,8 @@ const CLAIM_SECONDS = 7 * 24 * 60 * 60;
 const IntentSchema = z.strictObject({ nonce: z.uuid(), at: z.iso.datetime({ offset: true }) });
 const RecordedSchema = z.strictObject({ event: z.string() });
 
-const intentKey = (issueId: string, transition: TransitionName): string => `import-intent:${issueId}:${transition}`;
+const intentKey = (issueId: string, transition: TransitionName): string =>
+  `import-intent:${issueId}:${transition}`;
 const honouredKey = (nonce: string): string => `import-intent-honoured:${nonce}`;
 const recordedKey = (nonce: string): string => `import-intent-recorded:${nonce}`;
 

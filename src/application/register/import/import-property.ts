@@ -26,7 +26,8 @@ export const IMPORT_CREATION_SECONDS = 15 * 60;
 
 const CreationSchema = z.strictObject({ at: z.iso.datetime({ offset: true }) });
 
-const creationKey = (projectId: string, identity: string): string => `import-creating:${projectId}:${identity}`;
+const creationKey = (projectId: string, identity: string): string =>
+  `import-creating:${projectId}:${identity}`;
 
 /** The import is about to create (or finish) the issue of `identity` in the project. */
 export const announceImportCreation = (

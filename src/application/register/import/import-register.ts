@@ -96,12 +96,16 @@ const jiraProblems = async (
   for (const { row, record } of rows) {
     const found: string[] = [];
     const status = unreachable(record.status, config);
-    if (status !== undefined) found.push(`${format === 'csv' ? headingOf('status', mapping) : 'status'}: ${status}`);
+    if (status !== undefined)
+      found.push(`${format === 'csv' ? headingOf('status', mapping) : 'status'}: ${status}`);
     if (!(await exists(record.requester.accountId)))
       found.push(`${name('requester')}: is not a Jira user of this site (no account has its account id)`);
     if (record.riskOwner !== null && !(await exists(record.riskOwner.accountId)))
       found.push(`${name('riskOwner')}: is not a Jira user of this site (no account has its account id)`);
-    if (new TextEncoder().encode(JSON.stringify(importedLifecycle({ row, identity: '', record }))).length > LIFECYCLE_MAX_BYTES)
+    if (
+      new TextEncoder().encode(JSON.stringify(importedLifecycle({ row, identity: '', record }))).length >
+      LIFECYCLE_MAX_BYTES
+    )
       found.push(`${name('decisions')}: is too long to keep on one issue (Jira's 32 KB property limit)`);
     if (found.length > 0) problems.set(row, found);
   }
@@ -129,8 +133,9 @@ export const importRegister = adminUseCase(
 
     const valid: ImportRow[] = [];
     const rejected: RejectedRow[] = [];
-    for (const read of file.rows) if (read.ok) valid.push(read.row);
-    else rejected.push(read.rejected);
+    for (const read of file.rows)
+      if (read.ok) valid.push(read.row);
+      else rejected.push(read.rejected);
     const problems = await jiraProblems(valid, deps.jiraAsApp, request, into.config);
     for (const [row, reasons] of problems) rejected.push({ row, reasons });
     const rows = valid.filter((row) => !problems.has(row.row));
@@ -143,7 +148,8 @@ export const importRegister = adminUseCase(
       const existing = await importedIdentities(deps.jiraAsApp, into);
       for (const row of rows) {
         const found = existing.get(row.identity);
-        if (found?.finished === true) skipped.push({ row: row.row, reason: `already imported as ${found.key}` });
+        if (found?.finished === true)
+          skipped.push({ row: row.row, reason: `already imported as ${found.key}` });
       }
       remaining = rows.length - skipped.length;
     } else {

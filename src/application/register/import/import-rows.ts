@@ -117,7 +117,12 @@ export const importedLifecycle = (row: ImportRow): LifecycleProperty => {
     .filter((entry) => PERIOD_ACTIONS.includes(entry.action))
     .map((entry) => entry.policyVersion)
     .filter((version) => version !== undefined);
-  return { version: 1, history: row.record.history, nextActionAt: null, policyVersion: versions.at(-1) ?? null };
+  return {
+    version: 1,
+    history: row.record.history,
+    nextActionAt: null,
+    policyVersion: versions.at(-1) ?? null,
+  };
 };
 
 /** Jira refused the request as invalid (400): the row's values break one of Jira's own rules. */
@@ -141,7 +146,9 @@ const moveTo = async (
     const offered = await deps.jiraAsApp.getTransitions(issue.key);
     const transition = offered.find((candidate) => candidate.toStatusId === target.config.statuses[move.to]);
     if (transition === undefined)
-      throw new Error(`the issue is not offered a transition to ${move.to}: run the app's setup for the project again`);
+      throw new Error(
+        `the issue is not offered a transition to ${move.to}: run the app's setup for the project again`,
+      );
     await deps.jiraAsApp.transitionIssue(issue.key, transition.id);
   }
 };
@@ -189,13 +196,16 @@ export const importRows = async (
       await announceImportCreation(deps.store, target.project.id, row.identity, deps.clock.now());
       const issue =
         found ??
-        (await deps.jiraAsApp.createIssue(exceptionFieldWrites(row.record, target.config, target.project.id), {
-          idempotencyKey: `import:${target.project.id}:${row.identity}`,
-          properties: {
-            [IMPORT_PROPERTY_KEY]: { identity: row.identity, finished: false },
-            [LIFECYCLE_PROPERTY_KEY]: importedLifecycle(row),
+        (await deps.jiraAsApp.createIssue(
+          exceptionFieldWrites(row.record, target.config, target.project.id),
+          {
+            idempotencyKey: `import:${target.project.id}:${row.identity}`,
+            properties: {
+              [IMPORT_PROPERTY_KEY]: { identity: row.identity, finished: false },
+              [LIFECYCLE_PROPERTY_KEY]: importedLifecycle(row),
+            },
           },
-        }));
+        ));
       await moveTo(issue, found?.status ?? 'Submitted', row.record.status, target, deps);
       await finish(issue, row.identity, target, policy, deps);
       progress.created.push({ row: row.row, key: issue.key });

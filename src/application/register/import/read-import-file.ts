@@ -5,7 +5,11 @@
  * and a rejected repeat.
  */
 import { readCsvRow } from '../../../domain/register/import/csv-row';
-import { headingOf, resolveColumns, type ColumnMapping } from '../../../domain/register/import/import-columns';
+import {
+  headingOf,
+  resolveColumns,
+  type ColumnMapping,
+} from '../../../domain/register/import/import-columns';
 import { withoutDuplicates, type RowRead } from '../../../domain/register/import/import-row';
 import { readJsonRows } from '../../../domain/register/import/json-rows';
 import { parseCsvText } from './parse-csv-text';
@@ -14,8 +18,7 @@ import { parseCsvText } from './parse-csv-text';
 export const MAX_IMPORT_ROWS = 5_000;
 
 export type ImportFile =
-  | { readonly ok: true; readonly rows: RowRead[] }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly rows: RowRead[] } | { readonly ok: false; readonly message: string };
 
 const TOO_MANY = `The file holds more than ${String(MAX_IMPORT_ROWS)} rows. Nothing was imported; split it into several files.`;
 

@@ -15,7 +15,8 @@ const DECISION =
 const CHECKLIST = /^([\s\S]*) \[([^[\]]*)\]$/;
 const REMINDER = /^(75%|14d) (\S+)$/;
 
-export type HistoryRead = { readonly ok: true; readonly entries: EntryInput[] } | { readonly ok: false; readonly problem: string };
+export type HistoryRead =
+  { readonly ok: true; readonly entries: EntryInput[] } | { readonly ok: false; readonly problem: string };
 
 const parts = (text: string): string[] =>
   text
@@ -73,7 +74,12 @@ export const readReminders = (text: string): HistoryRead => {
         ok: false,
         problem: `entry ${String(index + 1)} is not written "75%" or "14d" and a date-time, e.g. "75% 2026-11-09T00:00:00Z"`,
       };
-    entries.push({ at: reminder[2] ?? '', action: 'reminded', by: null, reminder: reminder[1] as '75%' | '14d' });
+    entries.push({
+      at: reminder[2] ?? '',
+      action: 'reminded',
+      by: null,
+      reminder: reminder[1] as '75%' | '14d',
+    });
   }
   return { ok: true, entries };
 };

@@ -15,7 +15,15 @@ import {
   type Status,
 } from '../../vocabulary';
 import { readDecisions, readReminders } from './csv-history';
-import { cellText, readChoice, readDate, readInstant, readList, readUser, type CellRead } from './import-cells';
+import {
+  cellText,
+  readChoice,
+  readDate,
+  readInstant,
+  readList,
+  readUser,
+  type CellRead,
+} from './import-cells';
 import { headingOf, type ColumnIndexes, type ColumnMapping, type ImportMember } from './import-columns';
 import { identityOf, recordProblems, rejectedRow, type RowRead } from './import-row';
 
@@ -24,7 +32,8 @@ const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 /** Statuses an exception reaches only through an approval: a row in one of them needs a period to stand on. */
 const APPROVED_ONCE: readonly Status[] = ['Approved', 'Recertification', 'Reverted', 'Retired'];
 
-export const APPROVAL_NOT_RECORDED = 'imported: the register records no approval; period from creation to expiry';
+export const APPROVAL_NOT_RECORDED =
+  'imported: the register records no approval; period from creation to expiry';
 
 export const readCsvRow = (
   cells: readonly string[],
@@ -38,7 +47,11 @@ export const readCsvRow = (
     return index === undefined ? '' : cellText(cells[index]);
   };
   /** The cell read, or undefined with its problem noted; an empty cell is `empty` (a problem when required). */
-  const read = <T>(member: ImportMember, reader: (text: string) => CellRead<T>, required = false): T | undefined => {
+  const read = <T>(
+    member: ImportMember,
+    reader: (text: string) => CellRead<T>,
+    required = false,
+  ): T | undefined => {
     const cell = text(member);
     if (cell === '') {
       if (required) problems.push(`${headingOf(member, mapping)}: is required`);
@@ -82,7 +95,13 @@ export const readCsvRow = (
     if (entries.ok) history.push(...entries.entries);
     else problems.push(`${headingOf(member, mapping)}: ${entries.problem}`);
   }
-  if (problems.length > 0 || type === undefined || status === undefined || requester === undefined || createdAt === undefined)
+  if (
+    problems.length > 0 ||
+    type === undefined ||
+    status === undefined ||
+    requester === undefined ||
+    createdAt === undefined
+  )
     return rejectedRow(row, problems);
 
   // The submitted entry names the requester of record (to-exception-record.ts requesterOf).

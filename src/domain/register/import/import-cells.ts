@@ -6,7 +6,8 @@
  */
 import { IsoDateSchema, IsoInstantSchema } from '../../register-schema';
 
-export type CellRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
+export type CellRead<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
 const ok = <T>(value: T): CellRead<T> => ({ ok: true, value });
 const problem = <T>(text: string): CellRead<T> => ({ ok: false, problem: text });
@@ -64,7 +65,9 @@ export const readDate = (text: string): CellRead<string> => {
   const parsed = IsoDateSchema.safeParse(iso);
   if (parsed.success) return ok(parsed.data);
   return problem(
-    numeric === null ? 'must be a date written YYYY-MM-DD, e.g. 2026-12-01' : 'must be a real calendar date',
+    numeric === null && !/^\d{4}-\d{2}-\d{2}$/.test(iso)
+      ? 'must be a date written YYYY-MM-DD, e.g. 2026-12-01'
+      : 'must be a real calendar date',
   );
 };
 

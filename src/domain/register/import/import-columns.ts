@@ -34,7 +34,11 @@ export type ImportMember = (typeof IMPORT_MEMBERS)[number];
 export const REQUIRED_MEMBERS: readonly ImportMember[] = ['type', 'status', 'requester', 'createdAt'];
 
 /** A heading is a short plain text: a mapping is an admin's typing, shown back only within this bound. */
-const HeadingSchema = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+const HeadingSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters');
 
 export const ColumnMappingSchema = z.partialRecord(z.enum(IMPORT_MEMBERS), HeadingSchema);
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
@@ -54,10 +58,13 @@ export const headingOf = (member: ImportMember, mapping: ColumnMapping = {}): st
 export type ColumnIndexes = Readonly<Partial<Record<ImportMember, number>>>;
 
 export type ColumnResolution =
-  | { readonly ok: true; readonly columns: ColumnIndexes }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly columns: ColumnIndexes } | { readonly ok: false; readonly message: string };
 
-const normal = (heading: string): string => heading.replace(/^\uFEFF/, '').trim().toLowerCase();
+const normal = (heading: string): string =>
+  heading
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 
 /**
  * Where each member's column is in `headers`. A heading the mapping names and the file lacks is one clear error

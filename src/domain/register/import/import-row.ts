@@ -26,8 +26,7 @@ export interface RejectedRow {
 }
 
 export type RowRead =
-  | { readonly ok: true; readonly row: ImportRow }
-  | { readonly ok: false; readonly rejected: RejectedRow };
+  { readonly ok: true; readonly row: ImportRow } | { readonly ok: false; readonly rejected: RejectedRow };
 
 /** A row names at most this many reasons, each at most this long: enough to fix it, never a flood. */
 export const MAX_REASONS = 10;

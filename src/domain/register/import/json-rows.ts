@@ -12,7 +12,8 @@ const DocumentSchema = z.object({
   exceptions: z.array(z.unknown()),
 });
 
-export type JsonRows = { readonly ok: true; readonly rows: RowRead[] } | { readonly ok: false; readonly message: string };
+export type JsonRows =
+  { readonly ok: true; readonly rows: RowRead[] } | { readonly ok: false; readonly message: string };
 
 export const NOT_A_REGISTER = `The file is not a register (a JSON object with "version": ${String(REGISTER_VERSION)} and an "exceptions" list). Nothing was imported.`;
 
