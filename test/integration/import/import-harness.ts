@@ -1,8 +1,7 @@
 /**
  * ISSUE 7 item 4 (the import half) through the simulator: an empty second project set up like SEC, the admin
  * page's exportRegister and importRegister resolvers as the page calls them, and the register normalised to what
- * an import may change (what Jira assigns: ids, keys, creation times; and attachments, which a register does not
- * carry).
+ * an import may change (what Jira assigns: ids and keys; and attachments, which a register does not carry).
  */
 import { parse } from 'csv-parse/sync';
 import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
@@ -62,14 +61,14 @@ interface RegisterJson {
   exceptions: Record<string, unknown>[];
 }
 
-/** The register without what Jira assigns on import (ids, keys, creation times) and attachments (not carried). */
-export const comparable = (content: string): unknown => {
-  const register = JSON.parse(content) as RegisterJson;
-  return register.exceptions.map((exception) => {
-    const { id: _id, key: _key, createdAt: _createdAt, attachmentCount: _attachments, ...rest } = exception;
-    return rest;
-  });
-};
+/** What Jira assigns on import (ids and keys) and what a register does not carry (attachments). */
+export const ASIDE = ['id', 'key', 'attachmentCount'];
+
+/** The register's exceptions without the members an import cannot keep. */
+export const comparable = (content: string): unknown =>
+  (JSON.parse(content) as RegisterJson).exceptions.map((exception) =>
+    Object.fromEntries(Object.entries(exception).filter(([member]) => !ASIDE.includes(member))),
+  );
 
 /** The Exception issues of a project in the simulator. */
 export const issuesIn = (site: ExceptionSite, projectKey: string): string[] =>
@@ -79,6 +78,6 @@ export const issuesIn = (site: ExceptionSite, projectKey: string): string[] =>
 
 /** A CSV's rows as objects by heading, without the named columns. */
 export const csvWithout = (content: string, columns: readonly string[]): Record<string, string>[] =>
-  (parse(content, { columns: true, bom: true }) as Record<string, string>[]).map((row) =>
+  parse<Record<string, string>>(content, { columns: true, bom: true }).map((row) =>
     Object.fromEntries(Object.entries(row).filter(([heading]) => !columns.includes(heading))),
   );
