@@ -10,7 +10,8 @@ import { policyInForce } from '../../../src/application/policy/policy-store';
 import { nextActionAt } from '../../../src/domain/planner';
 import { RegisterSchema } from '../../../src/domain/register-schema';
 import { SITE_USERS } from '../../support/simulated-site';
-import { invokeAdminResolver as invoke } from '../transitions/exception-harness';
+import { IMPORT_PROPERTY_KEY } from '../../../src/application/register/import/import-property';
+import { invokeAdminResolver as invoke, writeFields } from '../transitions/exception-harness';
 import { EDR_GAP } from '../transitions/scenarios';
 import { exceptionSitePerTest } from '../transitions/site-per-test';
 import { testClock } from '../transitions/test-clock';
@@ -288,5 +289,26 @@ describe('importRegister through the simulator', () => {
       error: { code: 'invalid-request', message },
     });
     expect(issuesIn(site(), IMPORTED)).toEqual([]);
+  });
+
+  it('triages as usual an exception a person files with a forged import property', async () => {
+    const { config } = site();
+    const { key } = await site()
+      .site.asUser(requester)
+      .createIssue(
+        {
+          project: { key: 'SEC' },
+          issuetype: { id: config.issueTypeId },
+          summary: 'Forged',
+          ...writeFields(config, { urgency: 'Standard', ...EDR_GAP }),
+        },
+        { properties: { [IMPORT_PROPERTY_KEY]: { identity: 'key:SEC-1', finished: true } } },
+      );
+    await site().sim.idle();
+    expect(site().statusOf(key)).toBe('Approved');
+    expect((await site().lifecycle(key)).history.map((entry) => entry.action)).toEqual([
+      'submitted',
+      'auto-approved',
+    ]);
   });
 });
