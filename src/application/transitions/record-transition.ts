@@ -30,11 +30,7 @@ export type RecordOutcome =
   | {
       readonly recorded: false;
       readonly reason:
-        | 'not-set-up'
-        | 'create-transition'
-        | 'not-an-exception-transition'
-        | 'already-recorded'
-        | 'imported';
+        'not-set-up' | 'create-transition' | 'not-an-exception-transition' | 'already-recorded' | 'imported';
     };
 
 export const recordTransition = async (
