@@ -8,7 +8,7 @@
 export const GADGET_RESOLVERS = ['getKpis'] as const;
 export type GadgetResolverName = (typeof GADGET_RESOLVERS)[number];
 
-/** Resolvers of the `admin-resolver` function (jira:adminPage: policy, setup, export). */
+/** Resolvers of the `admin-resolver` function (jira:adminPage: policy, setup, export, import). */
 export const ADMIN_RESOLVERS = [
   'getPolicy',
   'validatePolicy',
@@ -18,6 +18,7 @@ export const ADMIN_RESOLVERS = [
   'runSetup',
   'getPlatformSelfCheck',
   'exportRegister',
+  'importRegister',
 ] as const;
 export type AdminResolverName = (typeof ADMIN_RESOLVERS)[number];
 

@@ -1,10 +1,11 @@
 /**
- * Resolver function of the admin page (policy, setup, self-check, export): one defineResolver per resolver, each
+ * Resolver function of the admin page (policy, setup, self-check, export, import): one defineResolver per resolver, each
  * the contract's request schema and one use case. The use cases are for Jira admins and say so themselves
  * (adminUseCase); defineResolver checks that before it looks at the payload.
  */
 import Resolver from '@forge/resolver';
 import { exportSiteRegister } from '../application/register/export-site-register';
+import { importRegister } from '../application/register/import/import-register';
 import { getPolicy } from '../application/policy/get-policy';
 import { listPolicyVersions } from '../application/policy/list-policy-versions';
 import { savePolicy } from '../application/policy/save-policy';
@@ -19,6 +20,7 @@ import {
   ValidatePolicyRequestSchema,
 } from '../contracts/admin-policy';
 import { ExportRegisterRequestSchema } from '../contracts/admin-export';
+import { ImportRegisterRequestSchema } from '../contracts/admin-import';
 import { GetPlatformSelfCheckRequestSchema } from '../contracts/admin-self-check';
 import { GetSetupStatusRequestSchema } from '../contracts/admin-setup';
 import { defineResolver } from './define-resolver';
@@ -32,5 +34,6 @@ export const adminResolver = new Resolver()
   .define('getSetupStatus', defineResolver(GetSetupStatusRequestSchema, getSetupStatus))
   .define('runSetup', defineResolver(RunSetupPayloadSchema, runSetup))
   .define('exportRegister', defineResolver(ExportRegisterRequestSchema, exportSiteRegister))
+  .define('importRegister', defineResolver(ImportRegisterRequestSchema, importRegister))
   .define('getPlatformSelfCheck', defineResolver(GetPlatformSelfCheckRequestSchema, getPlatformSelfCheck))
   .getDefinitions();

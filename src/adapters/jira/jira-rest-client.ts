@@ -21,6 +21,7 @@ import {
   type BulkReadPort,
   type ChangeHistory,
   type ChangelogPort,
+  type CreateIssueOptions,
   type DirectoryPort,
   type IssuesPort,
   type JiraIssue,
@@ -215,7 +216,7 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
 
   async createIssue(
     fields: Readonly<Record<string, unknown>>,
-    options: WriteOnceOptions = {},
+    options: CreateIssueOptions = {},
   ): Promise<{ id: string; key: string }> {
     const idempotencyKey = options.idempotencyKey ?? this.newIdempotencyKey();
     const project = projectClause(fields);
@@ -225,7 +226,10 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
     }
     const body = JSON.stringify({
       fields,
-      properties: [{ key: IDEMPOTENCY_PROPERTY_KEY, value: { idempotencyKey } }],
+      properties: [
+        ...Object.entries(options.properties ?? {}).map(([key, value]) => ({ key, value })),
+        { key: IDEMPOTENCY_PROPERTY_KEY, value: { idempotencyKey } },
+      ],
     });
     return writeOnce(
       async () => {

@@ -145,8 +145,6 @@ export const toExceptionRecord = (
     problems.push(
       "The issue's status is not a status of the security exception workflow: ask a Jira admin to run the app's setup for this project.",
     );
-  const createdAt = instantValue(fields.created);
-  if (createdAt === null) problems.push('Jira did not return when the issue was created.');
   let history: ExceptionRecord['history'] = [];
   try {
     history = lifecycleOf(issue).history;
@@ -156,6 +154,10 @@ export const toExceptionRecord = (
       "The app's lifecycle record on this issue is unreadable, so the policy cannot be checked: ask a Jira admin to look at the issue property security-exception-lifecycle.",
     );
   }
+  // When it was raised, of record: the `submitted` entry (triage writes Jira's created there; an imported exception
+  // keeps its register's, since Jira sets created to the import's time), else Jira's created.
+  const createdAt = history.find((entry) => entry.action === 'submitted')?.at ?? instantValue(fields.created);
+  if (createdAt === null) problems.push('Jira did not return when the issue was created.');
   const requester = requesterOf(history, userValue(fields.reporter));
   if (requester === null)
     problems.push('The issue has no Reporter, so the requester is unknown: set Reporter.');

@@ -57,6 +57,11 @@ export interface WriteOnceOptions {
   readonly idempotencyKey?: string;
 }
 
+export interface CreateIssueOptions extends WriteOnceOptions {
+  /** Issue properties written in the create request itself, so the issue never exists without them. */
+  readonly properties?: Readonly<Record<string, unknown>>;
+}
+
 export interface IssuesPort {
   getIssue(
     issueIdOrKey: string,
@@ -78,7 +83,7 @@ export interface IssuesPort {
    */
   createIssue(
     fields: Readonly<Record<string, unknown>>,
-    options?: WriteOnceOptions,
+    options?: CreateIssueOptions,
   ): Promise<{ id: string; key: string }>;
   getTransitions(issueIdOrKey: string): Promise<JiraTransition[]>;
   transitionIssue(

@@ -13,6 +13,7 @@ import { updateLifecycle } from '../lifecycle/update-lifecycle';
 import { policyInForce } from '../policy/policy-store';
 import { appAccountId } from './app-account';
 import { historyEntryFor } from './history-entry';
+import { isImportedMove } from './import-intent';
 import { withHistoryEntry } from './lifecycle-update';
 import type { PostFunctionFacts } from './post-function-event';
 import { reportedTransitionName } from './reported-transition';
@@ -29,7 +30,7 @@ export type RecordOutcome =
   | {
       readonly recorded: false;
       readonly reason:
-        'not-set-up' | 'create-transition' | 'not-an-exception-transition' | 'already-recorded';
+        'not-set-up' | 'create-transition' | 'not-an-exception-transition' | 'already-recorded' | 'imported';
     };
 
 export const recordTransition = async (
@@ -54,6 +55,10 @@ export const recordTransition = async (
       return { next: undefined, result: { recorded: false, reason: 'create-transition' } };
     if (name === undefined)
       return { next: undefined, result: { recorded: false, reason: 'not-an-exception-transition' } };
+    // The import's own move: the history it replays is already in the lifecycle (import-intent.ts).
+    const eventId = request.executionId ?? `changelog:${request.changelogId ?? ''}`;
+    if (await isImportedMove(issue.id, name, request.actorAccountId, eventId, deps))
+      return { next: undefined, result: { recorded: false, reason: 'imported' } };
     const { action, to } = catalogEntry(name);
     const key = transitionKey({
       ...request,

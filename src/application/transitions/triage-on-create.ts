@@ -20,6 +20,7 @@ import type { JiraIssue } from '../ports/jira-port';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import { updateLifecycle } from '../lifecycle/update-lifecycle';
 import { policyInForce } from '../policy/policy-store';
+import { IMPORT_PROPERTY_KEY, isBeingImported } from '../register/import/import-property';
 import type { SiteConfig } from '../site-config';
 import { appAccountId } from './app-account';
 import { recordAutoApproveIntent, withdrawAutoApproveIntent } from './auto-approve-intent';
@@ -39,7 +40,7 @@ export interface TriageRequest {
 export type TriageOutcome =
   | {
       readonly outcome: 'skipped';
-      readonly reason: 'not-set-up' | 'not-an-exception' | 'already-triaged' | 'being-triaged';
+      readonly reason: 'not-set-up' | 'not-an-exception' | 'already-triaged' | 'being-triaged' | 'imported';
     }
   | { readonly outcome: 'incomplete'; readonly missing: readonly string[] }
   | { readonly outcome: 'triaged' | 'auto-approved' | 'auto-approve-refused' };
@@ -161,8 +162,11 @@ const triageLocked = async (
 ): Promise<TriageOutcome> => {
   const issue = await deps.jiraAsApp.getIssue(request.issueKey, {
     fields: exceptionFieldIds(config),
-    properties: [LIFECYCLE_PROPERTY_KEY],
+    properties: [LIFECYCLE_PROPERTY_KEY, IMPORT_PROPERTY_KEY],
   });
+  // An imported exception is brought to its register status by the import itself (import-property.ts).
+  if (await isBeingImported(issue, request.projectId, deps.store, deps.clock.now()))
+    return { outcome: 'skipped', reason: 'imported' };
   const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
   if (!mapped.ok) throw new UnmappableIssueError(mapped.problems);
   const appAccount = await appAccountId(deps);

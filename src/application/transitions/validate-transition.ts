@@ -12,6 +12,7 @@ import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import { policyInForce } from '../policy/policy-store';
 import { appAccountId } from './app-account';
 import { consumeAutoApproveIntent } from './auto-approve-intent';
+import { honourImportIntent } from './import-intent';
 import { boundLines } from '../../domain/message-bounds';
 import type { ActorClaim } from './invocation-actor';
 import { resolveActor } from './resolve-actor';
@@ -112,6 +113,8 @@ const evaluate = async (
     fields: exceptionFieldIds(config),
     properties: [LIFECYCLE_PROPERTY_KEY],
   });
+  // The import replaying a register's decision as the app (import-intent.ts): honoured once, never for a person.
+  if (await honourImportIntent(issue.id, name, request.actorClaim, deps)) return { result: true };
   const after = toExceptionRecord(issue, config, { overlay: request.modifiedFields });
   if (!after.ok) return refuse(after.problems);
   // The stored issue may lack a type the screen is setting now; `before` is read for people and history only.
