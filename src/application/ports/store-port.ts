@@ -25,7 +25,8 @@ export type LockValue = z.infer<typeof LockValueSchema>;
 
 export interface StorePort {
   get<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined>;
-  set(key: string, value: unknown): Promise<void>;
+  /** Writes `value`; with `ttlSeconds` the key expires by itself (KVS TTL), e.g. a background job's record and parts. */
+  set(key: string, value: unknown, options?: { readonly ttlSeconds?: number }): Promise<void>;
   /**
    * Writes only when the key is absent or its TTL has run out (Forge KVS `keyPolicy: FAIL_IF_EXISTS`, plus an
    * atomic takeover of an expired key KVS has not deleted yet); true when written. Of concurrent callers, at most
