@@ -18,7 +18,7 @@ export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export const JOB_TTL_SECONDS = 3 * 24 * 60 * 60;
 
 /** Bytes of JSON a job's cursor may take: a cursor is a position, never accumulated data. */
-export const MAX_CURSOR_BYTES = 4 * 1024;
+export const MAX_CURSOR_BYTES = 8 * 1024;
 
 /** Problems a failed job keeps, each bounded like any message. */
 export const MAX_JOB_PROBLEMS = 20;

@@ -70,7 +70,7 @@ export const ExportJobCursorSchema = z.strictObject({
   hidden: z.number().int().nonnegative(),
   unreadable: z.number().int().nonnegative(),
   unreadableListed: z
-    .array(z.strictObject({ key: z.string().max(40), problems: z.string().max(150) }))
+    .array(z.strictObject({ key: z.string().max(40), problems: z.string().max(300) }))
     .max(UNREADABLE_LISTED),
 });
 export type ExportJobCursor = z.infer<typeof ExportJobCursorSchema>;
@@ -207,7 +207,7 @@ const stepExport = async (
         if (cursor.unreadableListed.length < UNREADABLE_LISTED)
           cursor.unreadableListed.push({
             key: mapped.issueKey.slice(0, 40),
-            problems: mapped.problems.join(' ').slice(0, 150),
+            problems: mapped.problems.join(' ').slice(0, 300),
           });
         continue;
       }

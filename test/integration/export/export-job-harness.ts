@@ -15,7 +15,12 @@ import {
   jobPartKey,
   type JobRecord,
 } from '../../../src/application/jobs/job-record';
-import { runJobStep, type JobStepReport } from '../../../src/application/jobs/run-job-step';
+import {
+  DEFAULT_JOB_STEP_OPTIONS,
+  runJobStep,
+  type JobStepOptions,
+  type JobStepReport,
+} from '../../../src/application/jobs/run-job-step';
 import { exportJobKind, type ExportJobDependencies } from '../../../src/application/register/export-job';
 import { startExport } from '../../../src/application/register/start-export';
 import type { ExportRegisterRequest } from '../../../src/contracts/admin-export';
@@ -31,20 +36,42 @@ export const budgetOf = (checks: number): InvocationBudget => {
   return { remainingMs: () => (++asked <= checks ? Number.POSITIVE_INFINITY : 0) };
 };
 
+export interface DrainOptions {
+  readonly budget?: () => InvocationBudget;
+  readonly twice?: boolean;
+  readonly fetcher?: () => JiraFetcher;
+  /** Jira as the job sees it, for answers the simulator cannot give (issue security levels). */
+  readonly jira?: (jira: JiraRestClient) => ExportJobDependencies['jiraAsApp'];
+}
+
+export interface DrainOptions {
+  readonly budget?: () => InvocationBudget;
+  readonly twice?: boolean;
+  readonly fetcher?: () => JiraFetcher;
+  /** Jira as the job sees it, for answers the simulator cannot give (issue security levels). */
+  readonly jira?: (jira: JiraRestClient) => ExportJobDependencies['jiraAsApp'];
+}
+
 export interface JobDriver {
   readonly queued: JobStepEvent[];
   readonly reports: JobStepReport[];
   start(request: ExportRegisterRequest, admin: string, partBytes: number): Promise<string>;
   /** Delivers queued events until none is left; `budget` makes each delivery's budget, `twice` delivers each twice. */
-  drain(options?: {
-    budget?: () => InvocationBudget;
-    twice?: boolean;
-    fetcher?: () => JiraFetcher;
-  }): Promise<void>;
+  drain(options?: DrainOptions): Promise<void>;
+  /** Delivers one event as the worker would, with `options`' budget, fetcher and Jira. */
+  deliver(event: JobStepEvent, options?: DrainOptions): Promise<JobStepReport>;
   job(jobId: string): Promise<JobRecord | undefined>;
   /** The parts joined, once the job is done. */
   output(jobId: string): Promise<string>;
 }
+
+/** The production options without the waits: the driver delivers every event at once. */
+const IMMEDIATE: JobStepOptions = {
+  ...DEFAULT_JOB_STEP_OPTIONS,
+  waitSeconds: 0,
+  retrySeconds: 0,
+  nextStepDelaySeconds: 0,
+};
 
 export const jobDriver = (site: ExceptionSite): JobDriver => {
   const queued: JobStepEvent[] = [];
@@ -56,8 +83,12 @@ export const jobDriver = (site: ExceptionSite): JobDriver => {
       return Promise.resolve();
     },
   };
-  const deps = (budget: InvocationBudget, fetcher: JiraFetcher): ExportJobDependencies => ({
-    jiraAsApp: new JiraRestClient(fetcher, fastRetryPolicy()),
+  const deps = (
+    budget: InvocationBudget,
+    fetcher: JiraFetcher,
+    options: DrainOptions,
+  ): ExportJobDependencies => ({
+    jiraAsApp: (options.jira ?? ((jira) => jira))(new JiraRestClient(fetcher, fastRetryPolicy())),
     store,
     clock: testClock,
     jobQueue,
@@ -78,24 +109,20 @@ export const jobDriver = (site: ExceptionSite): JobDriver => {
       });
       return answer.jobId;
     },
+    async deliver(event, options = {}) {
+      const budget = options.budget?.() ?? { remainingMs: () => Number.POSITIVE_INFINITY };
+      const fetcher = options.fetcher?.() ?? simulatorFetcher(site.sim);
+      const report = await runJobStep(event, deps(budget, fetcher, options), kinds, IMMEDIATE);
+      reports.push(report);
+      return report;
+    },
     async drain(options = {}) {
       for (let delivered = 0; queued.length > 0; delivered += 1) {
         if (delivered > 10_000) throw new Error('the job never ended');
         const event = queued.shift();
-        const times = options.twice === true ? 2 : 1;
-        for (let time = 0; time < times; time += 1) {
-          const budget = options.budget?.() ?? { remainingMs: () => Number.POSITIVE_INFINITY };
-          const fetcher = options.fetcher?.() ?? simulatorFetcher(site.sim);
-          reports.push(
-            await runJobStep(event, deps(budget, fetcher), kinds, {
-              lockTtlSeconds: 360,
-              waitSeconds: 0,
-              retrySeconds: 0,
-              maxStepFailures: 5,
-              nextStepDelaySeconds: 0,
-            }),
-          );
-        }
+        if (event === undefined) break;
+        await this.deliver(event, options);
+        if (options.twice === true) await this.deliver(event, options);
       }
     },
     job: (jobId) => store.get(jobKey(jobId), JobRecordSchema),
