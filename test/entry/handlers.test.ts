@@ -39,6 +39,7 @@ const BUILT_HANDLERS = [
   'store-default-policy',
   'lifecycle-sweep',
   'lifecycle-worker',
+  'admin-job-worker',
 ];
 
 /** Handlers that still reject, with their messages (none left). */
@@ -55,6 +56,9 @@ const BUILT_RESOLVERS: Record<string, string[]> = {
     'runSetup',
     'getPlatformSelfCheck',
     'exportRegister',
+    'startExport',
+    'getJob',
+    'getExportPart',
   ],
 };
 
