@@ -6,6 +6,7 @@ export { reviewDecisionEdit } from './entry/review-decision-edit';
 export { storeDefaultPolicy } from './entry/store-default-policy';
 export { lifecycleSweep } from './entry/lifecycle-sweep';
 export { lifecycleWorker } from './entry/lifecycle-worker';
+export { adminJobWorker } from './entry/admin-job-worker';
 export { gadgetResolver } from './entry/gadget-resolver';
 export { adminResolver } from './entry/admin-resolver';
 export { issuePanelResolver } from './entry/issue-panel-resolver';

@@ -30,13 +30,20 @@ export const neutralise = (value: string | number): string | number =>
         .join('')
     : value;
 
-export const registerToCsv = (rows: readonly ExportRow[]): string =>
+const CSV_OPTIONS = {
+  columns: EXPORT_COLUMNS.map((column) => column.header),
+  record_delimiter: 'windows',
+  quoted_match: ANY_LINE_BREAK,
+} as const;
+
+/** The header line, CRLF-terminated: what the file starts with, once (an export written in parts: audit-export.ts). */
+export const csvHeader = (): string => stringify([], { ...CSV_OPTIONS, header: true });
+
+/** The rows' records without a header, each CRLF-terminated: records of one file can be written in any pieces. */
+export const csvRecords = (rows: readonly ExportRow[]): string =>
   stringify(
     rows.map((row) => EXPORT_COLUMNS.map((column) => neutralise(row[column.key]))),
-    {
-      header: true,
-      columns: EXPORT_COLUMNS.map((column) => column.header),
-      record_delimiter: 'windows',
-      quoted_match: ANY_LINE_BREAK,
-    },
+    { ...CSV_OPTIONS, header: false },
   );
+
+export const registerToCsv = (rows: readonly ExportRow[]): string => csvHeader() + csvRecords(rows);

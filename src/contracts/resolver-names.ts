@@ -19,6 +19,10 @@ export const ADMIN_RESOLVERS = [
   'getPlatformSelfCheck',
   'exportRegister',
   'importRegister',
+  // The export as a background job (ISSUE 7 item 4): start it, follow it, fetch its parts.
+  'startExport',
+  'getJob',
+  'getExportPart',
 ] as const;
 export type AdminResolverName = (typeof ADMIN_RESOLVERS)[number];
 

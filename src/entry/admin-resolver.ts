@@ -4,8 +4,11 @@
  * (adminUseCase); defineResolver checks that before it looks at the payload.
  */
 import Resolver from '@forge/resolver';
+import { getJob } from '../application/jobs/get-job';
 import { exportSiteRegister } from '../application/register/export-site-register';
 import { importRegister } from '../application/register/import/import-register';
+import { getExportPart } from '../application/register/get-export-part';
+import { startExport } from '../application/register/start-export';
 import { getPolicy } from '../application/policy/get-policy';
 import { listPolicyVersions } from '../application/policy/list-policy-versions';
 import { savePolicy } from '../application/policy/save-policy';
@@ -21,6 +24,7 @@ import {
 } from '../contracts/admin-policy';
 import { ExportRegisterRequestSchema } from '../contracts/admin-export';
 import { ImportRegisterRequestSchema } from '../contracts/admin-import';
+import { GetExportPartRequestSchema, GetJobRequestSchema } from '../contracts/admin-jobs';
 import { GetPlatformSelfCheckRequestSchema } from '../contracts/admin-self-check';
 import { GetSetupStatusRequestSchema } from '../contracts/admin-setup';
 import { defineResolver } from './define-resolver';
@@ -35,5 +39,8 @@ export const adminResolver = new Resolver()
   .define('runSetup', defineResolver(RunSetupPayloadSchema, runSetup))
   .define('exportRegister', defineResolver(ExportRegisterRequestSchema, exportSiteRegister))
   .define('importRegister', defineResolver(ImportRegisterRequestSchema, importRegister))
+  .define('startExport', defineResolver(ExportRegisterRequestSchema, startExport))
+  .define('getJob', defineResolver(GetJobRequestSchema, getJob))
+  .define('getExportPart', defineResolver(GetExportPartRequestSchema, getExportPart))
   .define('getPlatformSelfCheck', defineResolver(GetPlatformSelfCheckRequestSchema, getPlatformSelfCheck))
   .getDefinitions();

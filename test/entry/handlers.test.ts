@@ -39,6 +39,7 @@ const BUILT_HANDLERS = [
   'store-default-policy',
   'lifecycle-sweep',
   'lifecycle-worker',
+  'admin-job-worker',
 ];
 
 /** Every resolver of each resolver function: all built (test/integration covers their behaviour). */

@@ -67,6 +67,11 @@ const adminSeeds = (name: string): unknown[] => {
         { projectKey: 'NOPE' },
         { projectKey: SEC_PROJECT, adoptFields: { justification: 'customfield_10020' } },
       ];
+    case 'getJob':
+      return [{ jobId: '6f1c0a4e-8d1a-4e22-9a57-0d5b3c1f2e3a' }];
+    case 'getExportPart':
+      return [{ jobId: '6f1c0a4e-8d1a-4e22-9a57-0d5b3c1f2e3a', part: 0 }];
+    case 'startExport':
     case 'exportRegister':
       return [
         { from: '2026-01-01', to: '2026-12-31', format: 'json' },
@@ -199,6 +204,16 @@ export const fuzzTargets = (site: () => ExceptionSite, issueKey: () => string): 
       run: (input) => handlers.lifecycleWorker(input),
       // Only a lifecycle event is worked on; anything else is acknowledged without a write.
       refused: (_answer, input) => !(isRecord(input) && LifecycleEventSchema.safeParse(input.body).success),
+    },
+    {
+      name: 'adminJobWorker',
+      inputs: lazy(() => [
+        { body: { kind: 'job-step', jobId: '6f1c0a4e-8d1a-4e22-9a57-0d5b3c1f2e3a', step: 0 } },
+        { body: { kind: 'sweep-issues', issueKeys: [issueKey()] } },
+      ]),
+      run: (input) => handlers.adminJobWorker(input),
+      // A step of a job that does not exist, or anything else, is acknowledged without a write.
+      refused: () => true,
     },
     {
       name: 'gadgetResolver.getKpis',

@@ -83,10 +83,10 @@ export class CountingStore implements StorePort {
     return values;
   }
 
-  async set(key: string, value: unknown): Promise<void> {
+  async set(key: string, value: unknown, options: { readonly ttlSeconds?: number } = {}): Promise<void> {
     await this.wait();
     this.wrote(sizeOf(value));
-    await this.inner.set(key, value);
+    await this.inner.set(key, value, options);
   }
 
   async setIfAbsent(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {

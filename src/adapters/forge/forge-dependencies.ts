@@ -12,8 +12,10 @@ import type {
   IssuesPort,
   ProjectBrowsingPort,
 } from '../../application/ports/jira-port';
+import type { JobQueuePort } from '../../application/jobs/job-events';
 import type { QueuePort } from '../../application/ports/queue-port';
 import type { StorePort } from '../../application/ports/store-port';
+import { ForgeJobQueue } from '../events/forge-job-queue';
 import { ForgeQueue } from '../events/forge-queue';
 import { JiraConfigurationClient } from '../jira/jira-configuration-client';
 import { JiraRestClient } from '../jira/jira-rest-client';
@@ -33,6 +35,8 @@ export interface ForgeDependencies {
   readonly configuration: ConfigurationPort;
   readonly store: StorePort;
   readonly queue: QueuePort;
+  /** The `admin-jobs` queue of background jobs (application/jobs). */
+  readonly jobQueue: JobQueuePort;
   readonly clock: Clock;
 }
 
@@ -49,6 +53,7 @@ export const forgeDependencies = (options: ForgeDependencyOptions = {}): ForgeDe
     configuration: new JiraConfigurationClient(asAppFetcher(), retryPolicy),
     store: new KvsStore(),
     queue: new ForgeQueue(),
+    jobQueue: new ForgeJobQueue(),
     clock: options.clock ?? systemClock,
   };
 };

@@ -117,8 +117,13 @@ export class KvsStore implements StorePort {
     return found;
   }
 
-  async set(key: string, value: unknown): Promise<void> {
-    await this.client.set(key, value);
+  async set(key: string, value: unknown, options: { readonly ttlSeconds?: number } = {}): Promise<void> {
+    if (options.ttlSeconds === undefined) await this.client.set(key, value);
+    else
+      await this.client.set(key, value, {
+        keyPolicy: 'OVERRIDE',
+        ttl: { value: options.ttlSeconds, unit: 'SECONDS' },
+      });
   }
 
   async setIfAbsent(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {

@@ -40,8 +40,12 @@ export class MemoryStore implements StorePort {
     return found;
   }
 
-  set(key: string, value: unknown): Promise<void> {
-    this.entries.set(key, { json: JSON.stringify(value), expiresAt: null });
+  set(key: string, value: unknown, options: { readonly ttlSeconds?: number } = {}): Promise<void> {
+    const { ttlSeconds } = options;
+    this.entries.set(key, {
+      json: JSON.stringify(value),
+      expiresAt: ttlSeconds === undefined ? null : this.nowMs() + ttlSeconds * 1000,
+    });
     return Promise.resolve();
   }
 

@@ -30,7 +30,8 @@ export interface StorePort {
    * left out. Each value is parsed with `schema`.
    */
   getMany<T>(keys: readonly string[], schema: z.ZodType<T>): Promise<Map<string, T>>;
-  set(key: string, value: unknown): Promise<void>;
+  /** Writes `value`; with `ttlSeconds` the key expires by itself (KVS TTL), e.g. a background job's record and parts. */
+  set(key: string, value: unknown, options?: { readonly ttlSeconds?: number }): Promise<void>;
   /**
    * Writes only when the key is absent or its TTL has run out (Forge KVS `keyPolicy: FAIL_IF_EXISTS`, plus an
    * atomic takeover of an expired key KVS has not deleted yet); true when written. Of concurrent callers, at most

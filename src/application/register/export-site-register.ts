@@ -35,10 +35,10 @@ export interface ExportDependencies {
 export const NOT_ADMIN_EXPORT =
   'Only Jira administrators can export the security exception register. Nothing was exported.';
 
-const NOT_SET_UP =
+export const NOT_SET_UP =
   "The Security Exceptions app is not set up on this site yet, so there is no register to export. A Jira admin can run the setup on the app's admin page.";
 
-const projectsOf = (
+export const projectsOf = (
   configured: SiteConfig['projects'],
   projectKeys: readonly string[] | undefined,
 ): SiteConfig['projects'] => {
@@ -53,7 +53,7 @@ const projectsOf = (
 };
 
 /** The projects the caller may browse: the rest are left out of the export, not refused (DESIGN.md §10). */
-const browsable = async (
+export const browsable = async (
   jira: ProjectBrowsingPort,
   projects: SiteConfig['projects'],
 ): Promise<SiteConfig['projects']> => {

@@ -10,7 +10,7 @@ import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-except
 import { lifecycleOf } from '../issue-mapping/lifecycle-of';
 import { LIFECYCLE_PROPERTY_KEY, type Archived } from '../lifecycle-property';
 import type { ConfigurationPort } from '../ports/configuration-port';
-import type { IssuesPort } from '../ports/jira-port';
+import type { IssuesPort, JiraIssue } from '../ports/jira-port';
 import { FIELD_SPECS } from '../setup/field-specs';
 import { isOwn, ISSUE_TYPE_NAME, sameName, WORKFLOW_NAME } from '../setup/setup-names';
 import { LOGICAL_FIELDS, SiteConfigSchema, type SiteConfig } from '../site-config';
@@ -93,12 +93,40 @@ export interface SiteRegister {
   readonly archivePages: ReadonlyMap<string, Archived>;
 }
 
-const PAGE_SIZE = 100;
+export const REGISTER_PAGE_SIZE = 100;
+const PAGE_SIZE = REGISTER_PAGE_SIZE;
 
 /** The Exception issues of the config's projects, in id order. */
-export const siteRegisterJql = (config: SiteConfig): string => {
-  const projects = config.projects.map((project) => jqlLiteral(project.key)).join(', ');
-  return `project in (${projects}) AND issuetype = ${jqlLiteral(config.issueTypeId)} ORDER BY id ASC`;
+export const siteRegisterJql = (config: SiteConfig): string =>
+  registerJql(
+    config.projects.map((project) => project.key),
+    config.issueTypeId,
+    'id',
+  );
+
+/** The Exception issues of the projects, in `order` (`id` for the one-shot read, `key` for the export job). */
+export const registerJql = (
+  projectKeys: readonly string[],
+  issueTypeId: string,
+  order: 'id' | 'key',
+): string =>
+  `project in (${projectKeys.map(jqlLiteral).join(', ')}) AND issuetype = ${jqlLiteral(issueTypeId)} ORDER BY ${order} ASC`;
+
+export type MappedIssue =
+  | { readonly ok: true; readonly record: ExceptionRecord; readonly archived: Archived | undefined }
+  | { readonly ok: false; readonly issueKey: string; readonly problems: readonly string[] };
+
+/** One Exception issue as a register record, with its archive pages when it has any; or what makes it unreadable. */
+export const mapRegisterIssue = (issue: JiraIssue, config: SiteConfig): MappedIssue => {
+  const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
+  if (!mapped.ok) return { ok: false, issueKey: issue.key, problems: mapped.problems };
+  // The mapping read the lifecycle already, so this cannot throw.
+  const archived = lifecycleOf(issue).archived;
+  return {
+    ok: true,
+    record: mapped.record,
+    archived: archived !== undefined && archived.pages > 0 ? archived : undefined,
+  };
 };
 
 /**
@@ -122,13 +150,11 @@ export const readSiteRegister = async (
       ...(nextPageToken === undefined ? {} : { nextPageToken }),
     });
     for (const issue of page.issues) {
-      const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
+      const mapped = mapRegisterIssue(issue, config);
       if (mapped.ok) {
         exceptions.push(mapped.record);
-        // The mapping read the lifecycle already, so this cannot throw.
-        const archived = lifecycleOf(issue).archived;
-        if (archived !== undefined && archived.pages > 0) archivePages.set(issue.key, archived);
-      } else unreadable.push({ issueKey: issue.key, problems: mapped.problems });
+        if (mapped.archived !== undefined) archivePages.set(issue.key, mapped.archived);
+      } else unreadable.push({ issueKey: mapped.issueKey, problems: mapped.problems });
     }
     if (page.isLast || page.nextPageToken === null) break;
     nextPageToken = page.nextPageToken;

@@ -42,6 +42,16 @@ describe('KvsStore over @forge/kvs', () => {
       await expect(store.get('sweep-cursor', CursorSchema)).rejects.toThrow(z.ZodError);
     });
 
+    it('writes a value that expires after its TTL, over an older one, and reads it as absent once expired', async () => {
+      await store.set('job:1', { position: 1 });
+      await store.set('job:1', { position: 2 }, { ttlSeconds: 60 });
+
+      expect(kvs().ttlSecondsOf('job:1')).toBe(60);
+      await expect(store.get('job:1', CursorSchema)).resolves.toEqual({ position: 2 });
+      now += 60_000;
+      await expect(store.get('job:1', CursorSchema)).resolves.toBeUndefined();
+    });
+
     it('deletes', async () => {
       await store.set('sweep-cursor', { position: 1 });
       await store.delete('sweep-cursor');
