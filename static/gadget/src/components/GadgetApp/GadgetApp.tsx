@@ -1,0 +1,46 @@
+/** Reads the gadget's context once, then shows edit mode or the KPIs (FORGE_NOTES §7). */
+import { useEffect, useMemo, useState } from 'react';
+import { ErrorState } from '@shared/components/ErrorState';
+import { LoadingState } from '@shared/components/LoadingState';
+import { loadGadgetContext, type GadgetContext } from '../../config/gadget-context';
+import { readGadgetConfig } from '../../config/read-gadget-config';
+import { GadgetEditForm } from '../GadgetEditForm';
+import { KpiView } from '../KpiView';
+
+type ContextState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly context: GadgetContext }
+  | { readonly status: 'failed'; readonly error: Error };
+
+export function GadgetApp() {
+  const [state, setState] = useState<ContextState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    setState({ status: 'loading' });
+    loadGadgetContext().then(
+      (context) => setState({ status: 'ready', context }),
+      () =>
+        setState({
+          status: 'failed',
+          error: new Error('The gadget could not read where it is shown. Reload the dashboard.'),
+        }),
+    );
+  }, [attempt]);
+  const saved = state.status === 'ready' ? state.context.savedConfiguration : undefined;
+  const reading = useMemo(() => readGadgetConfig(saved), [saved]);
+
+  if (state.status === 'loading') return <LoadingState label="Loading the gadget" />;
+  if (state.status === 'failed')
+    return <ErrorState error={state.error} onRetry={() => setAttempt((n) => n + 1)} />;
+  const { context } = state;
+  return context.mode === 'edit' ? (
+    <GadgetEditForm config={reading.config} />
+  ) : (
+    <KpiView
+      config={reading.config}
+      gadgetId={context.gadgetId}
+      siteUrl={context.siteUrl}
+      configUnreadable={reading.unreadable}
+    />
+  );
+}
