@@ -18,7 +18,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export const readGadgetConfig = (saved: unknown): ConfigReading => {
   if (saved === undefined || saved === null) return { config: DEFAULT_GADGET_CONFIG, unreadable: false };
   if (!isRecord(saved)) return { config: DEFAULT_GADGET_CONFIG, unreadable: true };
-  const { refresh: _forgeRefresh, ...ours } = saved;
+  const ours = Object.fromEntries(Object.entries(saved).filter(([key]) => key !== 'refresh'));
   if (Object.keys(ours).length === 0) return { config: DEFAULT_GADGET_CONFIG, unreadable: false };
   const parsed = GadgetConfigSchema.safeParse(ours);
   return parsed.success

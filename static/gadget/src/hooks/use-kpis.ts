@@ -31,7 +31,9 @@ export const useKpis = (
   const [state, setState] = useState<KpiState>({ status: 'loading' });
   const [round, setRound] = useState(0);
   const latest = useRef(0);
-  const reload = useCallback(() => setRound((n) => n + 1), []);
+  const reload = useCallback(() => {
+    setRound((n) => n + 1);
+  }, []);
 
   useEffect(() => {
     const call = ++latest.current;
@@ -57,7 +59,9 @@ export const useKpis = (
   useEffect(() => {
     if (config.refreshMinutes === 0) return undefined;
     const timer = setTimeout(reload, config.refreshMinutes * 60_000);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+    };
   }, [config.refreshMinutes, round, reload]);
 
   useEffect(() => {
@@ -70,9 +74,14 @@ export const useKpis = (
       .then(
         (subscription) => {
           if (gone) subscription.unsubscribe();
-          else unsubscribe = () => subscription.unsubscribe();
+          else
+            unsubscribe = () => {
+              subscription.unsubscribe();
+            };
         },
-        (error: unknown) => console.warn('Jira refresh events are not available here.', error),
+        (error: unknown) => {
+          console.warn('Jira refresh events are not available here.', error);
+        },
       );
     return () => {
       gone = true;

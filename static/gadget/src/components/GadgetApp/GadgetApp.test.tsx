@@ -60,7 +60,7 @@ describe('GadgetApp', () => {
     render(<GadgetApp />);
 
     expect(await screen.findByRole('heading', { name: 'Gadget settings' })).toBeTruthy();
-    expect((screen.getByLabelText('Every 15 minutes') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Every 15 minutes').checked).toBe(true);
     expect(kpiPayloads()).toEqual([]);
   });
 

@@ -18,12 +18,15 @@ export function GadgetApp() {
   useEffect(() => {
     setState({ status: 'loading' });
     loadGadgetContext().then(
-      (context) => setState({ status: 'ready', context }),
-      () =>
+      (context) => {
+        setState({ status: 'ready', context });
+      },
+      () => {
         setState({
           status: 'failed',
           error: new Error('The gadget could not read where it is shown. Reload the dashboard.'),
-        }),
+        });
+      },
     );
   }, [attempt]);
   const saved = state.status === 'ready' ? state.context.savedConfiguration : undefined;
@@ -31,7 +34,14 @@ export function GadgetApp() {
 
   if (state.status === 'loading') return <LoadingState label="Loading the gadget" />;
   if (state.status === 'failed')
-    return <ErrorState error={state.error} onRetry={() => setAttempt((n) => n + 1)} />;
+    return (
+      <ErrorState
+        error={state.error}
+        onRetry={() => {
+          setAttempt((n) => n + 1);
+        }}
+      />
+    );
   const { context } = state;
   return context.mode === 'edit' ? (
     <GadgetEditForm config={reading.config} />

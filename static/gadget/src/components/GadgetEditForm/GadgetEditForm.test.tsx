@@ -82,7 +82,7 @@ describe('GadgetEditForm', () => {
     await user.click(screen.getByLabelText('Every 30 minutes'));
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    await waitFor(() =>
+    await waitFor(() => {
       expect(submits()).toEqual([
         {
           scope: { kind: 'projects', projectKeys: ['SEC', 'OPS'] },
@@ -91,8 +91,8 @@ describe('GadgetEditForm', () => {
           refreshMinutes: 30,
           refresh: 30,
         },
-      ]),
-    );
+      ]);
+    });
   });
 
   it('submits no Forge refresh when the gadget refreshes only on load, and starts from the saved settings', async () => {
@@ -108,20 +108,20 @@ describe('GadgetEditForm', () => {
       />,
     );
 
-    expect((screen.getByLabelText('JQL filter') as HTMLTextAreaElement).value).toBe('project = SEC');
-    expect((screen.getByLabelText('Number of months') as HTMLInputElement).value).toBe('6');
+    expect(screen.getByLabelText<HTMLTextAreaElement>('JQL filter').value).toBe('project = SEC');
+    expect(screen.getByLabelText<HTMLInputElement>('Number of months').value).toBe('6');
     await user.click(screen.getByLabelText('Only when the dashboard loads'));
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    await waitFor(() =>
+    await waitFor(() => {
       expect(submits()).toEqual([
         {
           scope: { kind: 'jql', jql: 'project = SEC' },
           period: { kind: 'rolling', months: 6 },
           refreshMinutes: 0,
         },
-      ]),
-    );
+      ]);
+    });
   });
 
   it('says when Jira did not save, and Cancel closes the editor', async () => {

@@ -71,8 +71,9 @@ export function GadgetEditForm({ config }: GadgetEditFormProps) {
   };
   const text =
     (field: Exclude<keyof FormValues, 'scopeKind' | 'periodKind'>) =>
-    (event: FormEvent<HTMLInputElement | HTMLTextAreaElement>): void =>
+    (event: FormEvent<HTMLInputElement | HTMLTextAreaElement>): void => {
       update({ ...values, [field]: event.currentTarget.value });
+    };
   const fieldId = (field: FieldName): string => `${id}-${field}`;
   const messageId = (field: FieldName): string => `${id}-${field}-message`;
   const invalid = (field: FieldName): boolean => errors[field] !== undefined;
@@ -89,7 +90,9 @@ export function GadgetEditForm({ config }: GadgetEditFormProps) {
     setSaving(true);
     setFailure(undefined);
     view.submit(toSubmission(result.config)).then(
-      () => setSaving(false),
+      () => {
+        setSaving(false);
+      },
       (error: unknown) => {
         setSaving(false);
         setFailure(error instanceof Error ? error.message : String(error));
@@ -98,9 +101,9 @@ export function GadgetEditForm({ config }: GadgetEditFormProps) {
   };
 
   const onCancel = (): void => {
-    view
-      .close()
-      .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    view.close().catch((error: unknown) => {
+      setFailure(error instanceof Error ? error.message : String(error));
+    });
   };
 
   const textField = (
@@ -148,9 +151,9 @@ export function GadgetEditForm({ config }: GadgetEditFormProps) {
               { name: 'scope', value: 'projects', label: 'Chosen projects' },
               { name: 'scope', value: 'jql', label: 'A JQL filter' },
             ]}
-            onChange={(event) =>
-              update({ ...values, scopeKind: event.currentTarget.value as FormValues['scopeKind'] })
-            }
+            onChange={(event) => {
+              update({ ...values, scopeKind: event.currentTarget.value as FormValues['scopeKind'] });
+            }}
           />
           {values.scopeKind === 'projects' && (
             <div>
@@ -199,9 +202,9 @@ export function GadgetEditForm({ config }: GadgetEditFormProps) {
               { name: 'period', value: 'rolling', label: 'The last months, this one included' },
               { name: 'period', value: 'fixed', label: 'From one month to another' },
             ]}
-            onChange={(event) =>
-              update({ ...values, periodKind: event.currentTarget.value as FormValues['periodKind'] })
-            }
+            onChange={(event) => {
+              update({ ...values, periodKind: event.currentTarget.value as FormValues['periodKind'] });
+            }}
           />
           {values.periodKind === 'rolling' ? (
             textField('months', 'Number of months', 'From 1 to 60')
@@ -225,7 +228,9 @@ export function GadgetEditForm({ config }: GadgetEditFormProps) {
               value: String(minutes),
               label: REFRESH_LABELS[minutes],
             }))}
-            onChange={(event) => update({ ...values, refreshMinutes: event.currentTarget.value })}
+            onChange={(event) => {
+              update({ ...values, refreshMinutes: event.currentTarget.value });
+            }}
           />
           <FieldMessage id={messageId('refreshMinutes')} error={errors.refreshMinutes} />
         </Fieldset>

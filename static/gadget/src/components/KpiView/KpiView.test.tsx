@@ -98,7 +98,9 @@ describe('KpiView', () => {
       ),
     ).toBeTruthy();
     onInvoke({ getKpis: () => answer });
-    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    act(() => {
+      screen.getByRole('button', { name: 'Try again' }).click();
+    });
     expect(await screen.findByRole('region', { name: 'Overdue' })).toBeTruthy();
     expect(kpiCalls()).toHaveLength(2);
   });
@@ -129,13 +131,19 @@ describe('KpiView', () => {
       jest.advanceTimersByTime(1);
       await Promise.resolve();
     });
-    await waitFor(() => expect(kpiCalls()).toHaveLength(2));
-    await waitFor(() => expect(screen.queryByText('Refreshing the KPIs…')).toBeNull());
+    await waitFor(() => {
+      expect(kpiCalls()).toHaveLength(2);
+    });
+    await waitFor(() => {
+      expect(screen.queryByText('Refreshing the KPIs…')).toBeNull();
+    });
     await act(async () => {
       jest.advanceTimersByTime(5 * 60_000);
       await Promise.resolve();
     });
-    await waitFor(() => expect(kpiCalls()).toHaveLength(3));
+    await waitFor(() => {
+      expect(kpiCalls()).toHaveLength(3);
+    });
   });
 
   it('never fetches on its own when refreshMinutes is 0', async () => {
@@ -155,14 +163,26 @@ describe('KpiView', () => {
     onInvoke({ getKpis: () => answer });
     show({ ...DEFAULT_GADGET_CONFIG, refreshMinutes: 0 });
     await screen.findByRole('region', { name: 'Overdue' });
-    await waitFor(() => expect(refreshListeners.length).toBeGreaterThan(0));
-    const fire = (payload: unknown) => act(() => refreshListeners.forEach((listener) => listener(payload)));
+    await waitFor(() => {
+      expect(refreshListeners.length).toBeGreaterThan(0);
+    });
+    const fire = (payload: unknown) => {
+      act(() => {
+        refreshListeners.forEach((listener) => {
+          listener(payload);
+        });
+      });
+    };
 
     fire({ origin: 'gadget', gadgetId: '99999' });
     expect(kpiCalls()).toHaveLength(1);
     fire({ origin: 'dashboard' });
-    await waitFor(() => expect(kpiCalls()).toHaveLength(2));
+    await waitFor(() => {
+      expect(kpiCalls()).toHaveLength(2);
+    });
     fire({ origin: 'gadget', gadgetId: '10042' });
-    await waitFor(() => expect(kpiCalls()).toHaveLength(3));
+    await waitFor(() => {
+      expect(kpiCalls()).toHaveLength(3);
+    });
   });
 });
