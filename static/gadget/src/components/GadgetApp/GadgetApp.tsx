@@ -1,11 +1,17 @@
-/** Reads the gadget's context once, then shows edit mode or the KPIs (FORGE_NOTES §7). */
-import { useEffect, useMemo, useState } from 'react';
+/**
+ * Reads the gadget's context once, then shows edit mode or the KPIs (FORGE_NOTES §7). Each mode is its own chunk,
+ * loaded when needed, so a dashboard never downloads the settings form and the first script stays small (ISSUE 9).
+ */
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { ErrorState } from '@shared/components/ErrorState';
 import { LoadingState } from '@shared/components/LoadingState';
 import { loadGadgetContext, type GadgetContext } from '../../config/gadget-context';
 import { readGadgetConfig } from '../../config/read-gadget-config';
-import { GadgetEditForm } from '../GadgetEditForm';
-import { KpiView } from '../KpiView';
+
+const GadgetEditForm = lazy(() =>
+  import('../GadgetEditForm').then((module) => ({ default: module.GadgetEditForm })),
+);
+const KpiView = lazy(() => import('../KpiView').then((module) => ({ default: module.KpiView })));
 
 type ContextState =
   | { readonly status: 'loading' }
@@ -43,14 +49,18 @@ export function GadgetApp() {
       />
     );
   const { context } = state;
-  return context.mode === 'edit' ? (
-    <GadgetEditForm config={reading.config} />
-  ) : (
-    <KpiView
-      config={reading.config}
-      gadgetId={context.gadgetId}
-      siteUrl={context.siteUrl}
-      configUnreadable={reading.unreadable}
-    />
+  return (
+    <Suspense fallback={<LoadingState label="Loading the gadget" />}>
+      {context.mode === 'edit' ? (
+        <GadgetEditForm config={reading.config} />
+      ) : (
+        <KpiView
+          config={reading.config}
+          gadgetId={context.gadgetId}
+          siteUrl={context.siteUrl}
+          configUnreadable={reading.unreadable}
+        />
+      )}
+    </Suspense>
   );
 }

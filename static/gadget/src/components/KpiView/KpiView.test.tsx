@@ -58,6 +58,7 @@ describe('KpiView', () => {
         .map((item) => item.textContent),
     ).toEqual(['MFA bypass30', 'Firewall rule15']);
     expect(screen.queryByText('Loading the KPIs…')).toBeNull();
+    expect(await screen.findByRole('table', { name: 'Exceptions created per month' })).toBeTruthy();
   });
 
   it('says there are no exceptions yet rather than show empty tiles', async () => {

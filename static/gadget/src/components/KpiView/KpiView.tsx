@@ -2,7 +2,7 @@
  * The gadget's view mode: the KPIs of DESIGN.md §6 for the configured scope and period, how fresh they are, what
  * they leave out, and the loading, empty, refused and failed states.
  */
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
@@ -16,7 +16,9 @@ import { useKpis } from '../../hooks/use-kpis';
 import { kpiJql, type JqlScope } from '../../jql/kpi-jql';
 import { KpiTiles } from '../KpiTiles';
 import { TopList } from '../TopList';
-import { VolumeChart } from '../VolumeChart';
+
+// visx and d3 are the heaviest part of the view: the tiles show while the chart's chunk arrives (ISSUE 9 budget).
+const VolumeChart = lazy(() => import('../VolumeChart').then((module) => ({ default: module.VolumeChart })));
 
 export interface KpiViewProps {
   readonly config: GadgetConfig;
@@ -93,7 +95,9 @@ function Report({
           <h2 style={{ margin: 0, font: token('font.heading.xsmall') }}>Key indicators</h2>
           <KpiTiles report={report} scope={scope} siteUrl={siteUrl} />
           <h2 style={{ margin: 0, font: token('font.heading.xsmall') }}>Volume by month</h2>
-          <VolumeChart volumeByMonth={report.volumeByMonth} />
+          <Suspense fallback={<LoadingState label="Loading the chart" />}>
+            <VolumeChart volumeByMonth={report.volumeByMonth} />
+          </Suspense>
           <div
             style={{
               display: 'grid',
