@@ -109,6 +109,7 @@ function Report({
               title="Top exception types"
               items={report.topTypes}
               jqlFor={(name) => kpiJql.typeCreated(scope, name, from, to)}
+              trend={report.trend.types}
               siteUrl={siteUrl}
               emptyText="No exception created in the period"
             />
@@ -116,6 +117,7 @@ function Report({
               title="Top assets"
               items={report.topAssets}
               jqlFor={(name) => kpiJql.assetCreated(scope, name, from, to)}
+              trend={report.trend.assets}
               siteUrl={siteUrl}
               emptyText="No exception created in the period"
             />

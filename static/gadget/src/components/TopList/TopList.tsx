@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { token } from '@atlaskit/tokens';
 import { formatCount } from '../../format/format-kpi';
 import { KpiLink } from '../KpiLink';
+import { Sparkline } from '../Sparkline';
 
 export interface TopListProps {
   readonly title: string;
@@ -16,9 +17,11 @@ export interface TopListProps {
   readonly siteUrl: string;
   /** Said when the list is empty, e.g. "No exception created in the period". */
   readonly emptyText: string;
+  /** Each name's monthly series (the report's trend), drawn next to it when there. */
+  readonly trend?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
-export function TopList({ title, items, jqlFor, siteUrl, emptyText }: TopListProps) {
+export function TopList({ title, items, jqlFor, siteUrl, emptyText, trend }: TopListProps) {
   const headingId = useId();
   const max = Math.max(1, ...items.map((item) => item.count));
   return (
@@ -40,7 +43,10 @@ export function TopList({ title, items, jqlFor, siteUrl, emptyText }: TopListPro
                 >
                   {name}
                 </KpiLink>
-                <span>{formatCount(count)}</span>
+                <span style={{ display: 'flex', gap: token('space.100'), alignItems: 'center' }}>
+                  {trend?.[name] !== undefined && <Sparkline series={trend[name]} name={name} />}
+                  <span>{formatCount(count)}</span>
+                </span>
               </div>
               <div
                 aria-hidden="true"
