@@ -1,0 +1,1 @@
+export { GadgetApp } from './GadgetApp';

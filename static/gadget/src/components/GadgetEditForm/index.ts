@@ -1,0 +1,2 @@
+export { GadgetEditForm } from './GadgetEditForm';
+export type { GadgetEditFormProps } from './GadgetEditForm';

@@ -1,0 +1,2 @@
+export { KpiLink } from './KpiLink';
+export type { KpiLinkProps } from './KpiLink';

@@ -1,0 +1,2 @@
+export { KpiTiles } from './KpiTiles';
+export type { KpiTilesProps } from './KpiTiles';

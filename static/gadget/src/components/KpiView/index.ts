@@ -1,0 +1,2 @@
+export { KpiView } from './KpiView';
+export type { KpiViewProps } from './KpiView';

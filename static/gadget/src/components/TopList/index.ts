@@ -1,0 +1,2 @@
+export { TopList } from './TopList';
+export type { TopListProps } from './TopList';

@@ -1,0 +1,2 @@
+export { VolumeChart } from './VolumeChart';
+export type { VolumeChartProps } from './VolumeChart';
