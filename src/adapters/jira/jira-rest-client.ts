@@ -201,7 +201,8 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
       this.stats,
     );
     const page = await readJson(SEARCH, response, SearchResultsSchema).catch((error: unknown) => {
-      if (error instanceof JiraHttpError && error.status === 400) throw new JqlRejectedError(error.jiraMessages);
+      if (error instanceof JiraHttpError && error.status === 400)
+        throw new JqlRejectedError(error.jiraMessages);
       throw error;
     });
     const nextPageToken = page.nextPageToken ?? null;

@@ -14,7 +14,7 @@ import type { SiteConfig } from '../site-config';
 import { countLive } from './count-live';
 import { LIVE_LIMIT } from './count-projects';
 import type { Counted, CountedProject } from './counted';
-import type { GetKpisDependencies } from './get-kpis';
+import type { GetKpisDependencies } from './get-kpis-dependencies';
 import { readKpiFacts, readKpiProjects } from './kpi-read-model';
 import { requestKpiRebuild } from './request-kpi-rebuild';
 import { searchIssueIds } from './search-issue-ids';

@@ -14,7 +14,7 @@ import { jqlLiteral } from '../jql-literal';
 import type { SiteConfig } from '../site-config';
 import { countLive } from './count-live';
 import type { Counted, CountedProject } from './counted';
-import type { GetKpisDependencies } from './get-kpis';
+import type { GetKpisDependencies } from './get-kpis-dependencies';
 import { readKpiFacts, readKpiProjects } from './kpi-read-model';
 import { requestKpiRebuild } from './request-kpi-rebuild';
 import { searchIssueIds, searchIssueProjects } from './search-issue-ids';

@@ -19,26 +19,15 @@ import { mergeKpiSummaries } from '../../domain/kpi/kpi-summary';
 import type { Policy } from '../../domain/policy-schema';
 import { addMonths, monthOf } from '../../domain/utc-days';
 import { policyInForce } from '../policy/policy-store';
-import type { Clock } from '../ports/clock';
-import type { IssuesPort, ProjectBrowsingPort } from '../ports/jira-port';
-import type { QueuePort } from '../ports/queue-port';
-import type { StorePort } from '../ports/store-port';
 import { RefusalError } from '../refusal-error';
 import { readSiteConfig } from '../transitions/site-config-of';
 import { openUseCase } from '../use-case';
 import { countJqlScope } from './count-jql-scope';
 import { countProjects } from './count-projects';
 import type { Counted } from './counted';
+import type { GetKpisDependencies } from './get-kpis-dependencies';
 
-export interface GetKpisDependencies {
-  /** Jira as the viewer: their Browse permission, their searches. */
-  readonly jiraAsUser: IssuesPort & ProjectBrowsingPort;
-  /** Jira as the app, only to learn which exceptions carry an issue security level now (count-projects.ts). */
-  readonly jiraAsApp: IssuesPort;
-  readonly store: StorePort;
-  readonly queue: QueuePort;
-  readonly clock: Clock;
-}
+export type { GetKpisDependencies } from './get-kpis-dependencies';
 
 export const NOT_SET_UP_KPIS =
   "The Security Exceptions app is not set up on this site yet, so there are no numbers to show. A Jira admin can run the setup on the app's admin page.";
