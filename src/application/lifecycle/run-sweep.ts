@@ -12,6 +12,7 @@
  * little is left, pushes a `continue-sweep` event (the cursor: the issues to skip) and stops before starting
  * another issue.
  */
+import { refreshKpiIssueQuietly } from '../kpi/refresh-kpi-issue';
 import type { InvocationBudget } from '../ports/invocation-budget';
 import type { QueuePort } from '../ports/queue-port';
 import type { SiteConfig } from '../site-config';
@@ -121,7 +122,9 @@ export const sweepIssues = async (
   for (const [index, issueKey] of issueKeys.entries()) {
     if (deps.budget.remainingMs() < reserveMs) return { swept, failed, left: issueKeys.slice(index) };
     try {
-      swept.push(await sweepIssue(issueKey, deps, config));
+      const result = await sweepIssue(issueKey, deps, config);
+      swept.push(result);
+      if (result.done.length > 0) await refreshKpiIssueQuietly(deps, issueKey);
     } catch (error) {
       failed.push({ issueKey, error: describeFailure(error) });
     }
