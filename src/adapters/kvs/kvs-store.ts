@@ -101,9 +101,7 @@ export class KvsStore implements StorePort {
     const found = new Map<string, T>();
     for (let start = 0; start < unique.length; start += KVS_BATCH_LIMIT) {
       const batch = unique.slice(start, start + KVS_BATCH_LIMIT);
-      const result = await this.client.batchGet<unknown>(
-        batch.map((key) => ({ key, options: WITH_EXPIRY })),
-      );
+      const result = await this.client.batchGet<unknown>(batch.map((key) => ({ key, options: WITH_EXPIRY })));
       for (const entry of result.successfulKeys) {
         if (batch.includes(entry.key) && !this.expired(entry.expireTime))
           found.set(entry.key, schema.parse(entry.value));
