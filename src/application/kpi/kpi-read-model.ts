@@ -210,6 +210,12 @@ const modelState = async (
   };
 };
 
+/** Whether the project has a model or a rebuild under way (one batch read). */
+export const hasModel = async (store: StorePort, projectId: string): Promise<boolean> => {
+  const { manifest, rebuild } = await modelState(store, projectId);
+  return manifest !== undefined || rebuild !== undefined;
+};
+
 /**
  * Brings the project's model up to date with one issue, under the per-project lock. Idempotent: the same change
  * applied twice leaves the store as once (the second finds its facts already there and writes nothing). A project

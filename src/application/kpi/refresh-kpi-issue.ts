@@ -10,7 +10,7 @@ import type { Clock } from '../ports/clock';
 import type { IssuesPort } from '../ports/jira-port';
 import type { StorePort } from '../ports/store-port';
 import { readSiteConfig } from '../transitions/site-config-of';
-import { applyKpiChange, type KpiChangeOutcome } from './kpi-read-model';
+import { applyKpiChange, hasModel, type KpiChangeOutcome } from './kpi-read-model';
 import { entryOf, isSecured, kpiFieldIds } from './rebuild-kpi-project';
 
 export interface RefreshKpiDependencies {
@@ -27,6 +27,12 @@ export const refreshKpiIssue = async (
 ): Promise<KpiChangeOutcome | 'not-ours'> => {
   const config = await readSiteConfig(deps.store);
   if (config === undefined) return 'not-ours';
+  // A key names its project: while that project has no model (nor a rebuild under way) there is nothing to keep
+  // up to date, so Jira is not even asked (the rebuild reads the issue as it is then).
+  const keyProject = config.projects.find((project) =>
+    issueIdOrKey.toUpperCase().startsWith(`${project.key.toUpperCase()}-`),
+  );
+  if (keyProject !== undefined && !(await hasModel(deps.store, keyProject.id))) return 'not-built';
   const issue = await deps.jiraAsApp.getIssue(issueIdOrKey, {
     fields: kpiFieldIds(config),
     properties: [LIFECYCLE_PROPERTY_KEY],
