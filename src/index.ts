@@ -3,6 +3,7 @@ export { validateTransition } from './entry/validate-transition';
 export { recordTransition } from './entry/record-transition';
 export { triageOnCreate } from './entry/triage-on-create';
 export { reviewDecisionEdit } from './entry/review-decision-edit';
+export { kpiIssueDeleted } from './entry/kpi-issue-deleted';
 export { storeDefaultPolicy } from './entry/store-default-policy';
 export { lifecycleSweep } from './entry/lifecycle-sweep';
 export { lifecycleWorker } from './entry/lifecycle-worker';

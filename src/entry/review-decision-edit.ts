@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { forgeDependencies } from '../adapters/forge/forge-dependencies';
 import { reviewEditedDecision } from '../application/decisions/review-edited-decision';
 import { IssueKeySchema } from '../application/issue-mapping/issue-key';
+import { refreshKpiIssueQuietly } from '../application/kpi/refresh-kpi-issue';
 import { recordShape } from './record-shape';
 import { acknowledgeUnreadable } from './unreadable-event';
 
@@ -46,6 +47,7 @@ export const reviewDecisionEdit = async (event: unknown): Promise<void> => {
       id: item.to === null || item.to === undefined ? undefined : String(item.to),
       name: item.toString ?? undefined,
     }));
+  const deps = forgeDependencies();
   const outcome = await reviewEditedDecision(
     {
       issueKey: issue.key,
@@ -53,8 +55,11 @@ export const reviewDecisionEdit = async (event: unknown): Promise<void> => {
       projectId: issue.fields?.project?.id,
       statusChangedTo,
     },
-    forgeDependencies(),
+    deps,
   );
+  // Any edit of an issue in a set-up project may move its KPIs (type, assets, expiry) or take it out of them.
+  if (!('reason' in outcome && outcome.reason === 'not-set-up'))
+    await refreshKpiIssueQuietly(deps, issue.key);
   console.info(
     `review-decision-edit: ${outcome.outcome}${'reason' in outcome ? ` (${outcome.reason})` : ` (${outcome.changed.join(', ')})`}`,
   );

@@ -36,6 +36,7 @@ const BUILT_HANDLERS = [
   'record-transition',
   'triage-on-create',
   'review-decision-edit',
+  'kpi-issue-deleted',
   'store-default-policy',
   'lifecycle-sweep',
   'lifecycle-worker',

@@ -181,6 +181,13 @@ export const fuzzTargets = (site: () => ExceptionSite, issueKey: () => string): 
       refused: () => true,
     },
     {
+      name: 'kpiIssueDeleted',
+      inputs: lazy(() => [{ issue: { id: '10001', key: issueKey(), fields: { project: { id: '10000' } } } }]),
+      run: (input) => handlers.kpiIssueDeleted(input),
+      // No KPI model is built on the fuzzed site: whatever the event, there is nothing to remove.
+      refused: () => true,
+    },
+    {
       name: 'storeDefaultPolicy',
       inputs: lazy(() => [{ id: 'e', installerAccountId: jiraAdmin, app: { id: 'a', version: '1' } }]),
       run: (input) => handlers.storeDefaultPolicy(input),

@@ -25,6 +25,7 @@ import {
   type Bucket,
   type BucketEntry,
   type KpiManifest,
+  type KpiRebuildState,
   type ProjectDocument,
 } from './kpi-store-layout';
 
@@ -195,24 +196,46 @@ const applyToStaging = async (
   return true;
 };
 
+const modelState = async (
+  store: StorePort,
+  projectId: string,
+): Promise<{ manifest: KpiManifest | undefined; rebuild: KpiRebuildState | undefined }> => {
+  const manifestKey = kpiKeys.manifest(projectId);
+  const rebuildKey = kpiKeys.rebuild(projectId);
+  // One batch read: the manifest and the rebuild under way, if any.
+  const read = await store.getMany([manifestKey, rebuildKey], z.unknown());
+  return {
+    manifest: read.has(manifestKey) ? KpiManifestSchema.parse(read.get(manifestKey)) : undefined,
+    rebuild: read.has(rebuildKey) ? KpiRebuildStateSchema.parse(read.get(rebuildKey)) : undefined,
+  };
+};
+
+/** Whether the project has a model or a rebuild under way (one batch read). */
+export const hasModel = async (store: StorePort, projectId: string): Promise<boolean> => {
+  const { manifest, rebuild } = await modelState(store, projectId);
+  return manifest !== undefined || rebuild !== undefined;
+};
+
 /**
  * Brings the project's model up to date with one issue, under the per-project lock. Idempotent: the same change
- * applied twice leaves the store as once (the second finds its facts already there and writes nothing).
+ * applied twice leaves the store as once (the second finds its facts already there and writes nothing). A project
+ * with no model and no rebuild under way is left alone without taking the lock (no write at all): a rebuild that
+ * starts after this look reads the issue after the change anyway.
  */
-export const applyKpiChange = (deps: KpiChangeDependencies, change: KpiChange): Promise<KpiChangeOutcome> =>
-  withLock(deps.store, kpiKeys.lock(change.projectId), KPI_LOCK, async () => {
-    const { store } = deps;
-    const manifestKey = kpiKeys.manifest(change.projectId);
-    const rebuildKey = kpiKeys.rebuild(change.projectId);
-    // One batch read: the manifest and the rebuild under way, if any.
-    const read = await store.getMany([manifestKey, rebuildKey], z.unknown());
-    const manifest = read.has(manifestKey) ? KpiManifestSchema.parse(read.get(manifestKey)) : undefined;
-    const rebuild = read.has(rebuildKey) ? KpiRebuildStateSchema.parse(read.get(rebuildKey)) : undefined;
+export const applyKpiChange = async (
+  deps: KpiChangeDependencies,
+  change: KpiChange,
+): Promise<KpiChangeOutcome> => {
+  const first = await modelState(deps.store, change.projectId);
+  if (first.manifest === undefined && first.rebuild === undefined) return 'not-built';
+  return withLock(deps.store, kpiKeys.lock(change.projectId), KPI_LOCK, async () => {
+    const { manifest, rebuild } = await modelState(deps.store, change.projectId);
     if (manifest === undefined && rebuild === undefined) return 'not-built';
     const facts = change.record === null ? null : kpiFactsOf(change.record);
     const next: BucketEntry | undefined = facts === null ? undefined : { facts, secured: change.secured };
     const live = manifest === undefined ? false : await applyToLive(deps, manifest, change, next);
     const staged =
-      rebuild === undefined ? false : await applyToStaging(store, change, rebuild.generation, facts);
+      rebuild === undefined ? false : await applyToStaging(deps.store, change, rebuild.generation, facts);
     return live || staged ? 'applied' : 'unchanged';
   });
+};

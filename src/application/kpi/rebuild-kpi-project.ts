@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { kpiFactsOf, summarizeFacts } from '../../domain/kpi';
+import type { ExceptionRecord } from '../../domain/register-schema';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import { withLock } from '../locks/with-lock';
@@ -70,10 +71,16 @@ export const isSecured = (issue: JiraIssue): boolean => {
   return security !== null && security !== undefined;
 };
 
-/** The bucket entry of an issue as read; undefined when the mapping cannot read it (left out, as the export does). */
-export const entryOf = (issue: JiraIssue, config: SiteConfig): BucketEntry | undefined => {
+/**
+ * The issue's record, mapped as the register export maps it, and whether it is secured; undefined when the
+ * mapping cannot read it (the export leaves such an issue out, so the KPIs do too).
+ */
+export const entryOf = (
+  issue: JiraIssue,
+  config: SiteConfig,
+): { readonly record: ExceptionRecord; readonly secured: boolean } | undefined => {
   const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
-  return mapped.ok ? { facts: kpiFactsOf(mapped.record), secured: isSecured(issue) } : undefined;
+  return mapped.ok ? { record: mapped.record, secured: isSecured(issue) } : undefined;
 };
 
 /** Cursor: the generation being built and Jira's page token, so a stale event cannot feed another generation. */
@@ -229,7 +236,12 @@ export const rebuildKpiProject = async (
     for (const issue of page.issues) {
       const entry = entryOf(issue, config);
       // An issue the mapping cannot read is left out, as the register export leaves it out.
-      read.set(issue.id, entry ?? { facts: null, secured: false });
+      read.set(
+        issue.id,
+        entry === undefined
+          ? { facts: null, secured: false }
+          : { facts: kpiFactsOf(entry.record), secured: entry.secured },
+      );
     }
     if (page.isLast || page.nextPageToken === null) break;
     token = page.nextPageToken;

@@ -14,6 +14,7 @@
  */
 import { exceptionFieldIds } from '../issue-mapping/to-exception-record';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
+import { refreshKpiIssueQuietly } from '../kpi/refresh-kpi-issue';
 import type { InvocationBudget } from '../ports/invocation-budget';
 import type { JiraIssue } from '../ports/jira-port';
 import type { QueuePort } from '../ports/queue-port';
@@ -209,7 +210,10 @@ export const sweepIssues = async (
       nextIndex += 1;
       const issueKey = issueKeys[index] ?? '';
       try {
-        outcomes[index] = { swept: await sweepIssue(issueKey, deps, config, prefetched.get(issueKey)) };
+        const result = await sweepIssue(issueKey, deps, config, prefetched.get(issueKey));
+        outcomes[index] = { swept: result };
+        // The KPI read model follows what the sweep changed (a failure there never fails the sweep).
+        if (result.done.length > 0) await refreshKpiIssueQuietly(deps, issueKey);
       } catch (error) {
         outcomes[index] = { failed: { issueKey, error: describeFailure(error) } };
       }

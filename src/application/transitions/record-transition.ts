@@ -9,6 +9,7 @@ import type { HistoryAction } from '../../domain/vocabulary';
 import { commentsOf } from '../issue-mapping/comments';
 import { decisionReason } from '../issue-mapping/modified-fields';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
+import { refreshKpiIssueQuietly } from '../kpi/refresh-kpi-issue';
 import { updateLifecycle } from '../lifecycle/update-lifecycle';
 import { policyInForce } from '../policy/policy-store';
 import { appAccountId } from './app-account';
@@ -41,59 +42,69 @@ export const recordTransition = async (
   if (config === undefined) return { recorded: false, reason: 'not-set-up' };
   const fields = [...exceptionFieldIds(config), ...(request.commentId === undefined ? [] : ['comment'])];
 
-  return updateLifecycle<RecordOutcome>(request.issueKey, deps, fields, async (issue, lifecycle) => {
-    // A redelivered event is resolved against the history as it was before its own entry.
-    const ownIndex = lifecycle.history.findIndex(
-      (entry) =>
-        entry.actionKey !== undefined &&
-        (entry.actionKey === request.executionId || entry.actionKey === `changelog:${request.changelogId}`),
-    );
-    const before = ownIndex < 0 ? lifecycle.history : lifecycle.history.slice(0, ownIndex);
-    const name = reportedTransitionName(request, config, before);
-    // triageOnCreate records `submitted`; the Create transition has nothing else to record.
-    if (name === 'create')
-      return { next: undefined, result: { recorded: false, reason: 'create-transition' } };
-    if (name === undefined)
-      return { next: undefined, result: { recorded: false, reason: 'not-an-exception-transition' } };
-    // The import's own move: the history it replays is already in the lifecycle (import-intent.ts).
-    const eventId = request.executionId ?? `changelog:${request.changelogId ?? ''}`;
-    if (await isImportedMove(issue.id, name, request.actorAccountId, eventId, deps))
-      return { next: undefined, result: { recorded: false, reason: 'imported' } };
-    const { action, to } = catalogEntry(name);
-    const key = transitionKey({
-      ...request,
-      issueKey: issue.key,
-      transition: name,
-      toStatus: config.statuses[to],
-    });
-    if (recordedEntry(lifecycle.history, key, action) !== undefined)
-      return { next: undefined, result: { recorded: false, reason: 'already-recorded' } };
+  const outcome = await updateLifecycle<RecordOutcome>(
+    request.issueKey,
+    deps,
+    fields,
+    async (issue, lifecycle) => {
+      // A redelivered event is resolved against the history as it was before its own entry.
+      const ownIndex = lifecycle.history.findIndex(
+        (entry) =>
+          entry.actionKey !== undefined &&
+          (entry.actionKey === request.executionId || entry.actionKey === `changelog:${request.changelogId}`),
+      );
+      const before = ownIndex < 0 ? lifecycle.history : lifecycle.history.slice(0, ownIndex);
+      const name = reportedTransitionName(request, config, before);
+      // triageOnCreate records `submitted`; the Create transition has nothing else to record.
+      if (name === 'create')
+        return { next: undefined, result: { recorded: false, reason: 'create-transition' } };
+      if (name === undefined)
+        return { next: undefined, result: { recorded: false, reason: 'not-an-exception-transition' } };
+      // The import's own move: the history it replays is already in the lifecycle (import-intent.ts).
+      const eventId = request.executionId ?? `changelog:${request.changelogId ?? ''}`;
+      if (await isImportedMove(issue.id, name, request.actorAccountId, eventId, deps))
+        return { next: undefined, result: { recorded: false, reason: 'imported' } };
+      const { action, to } = catalogEntry(name);
+      const key = transitionKey({
+        ...request,
+        issueKey: issue.key,
+        transition: name,
+        toStatus: config.statuses[to],
+      });
+      if (recordedEntry(lifecycle.history, key, action) !== undefined)
+        return { next: undefined, result: { recorded: false, reason: 'already-recorded' } };
 
-    // Sent back for information, an exception may still lack its type; its only pending action (the SLA) ignores it.
-    const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
-    if (!mapped.ok) throw new UnmappableIssueError(mapped.problems);
-    const [policy, appAccount] = await Promise.all([policyInForce(deps.store), appAccountId(deps)]);
-    const now = deps.clock.now();
-    const actor = request.actorAccountId;
-    const comment = decisionReason(
-      issue.fields[config.fields.decisionReason ?? ''],
-      commentsOf(issue).find((candidate) => candidate.id === request.commentId)?.text ?? '',
-    );
-    const entry = historyEntryFor(
-      {
-        action,
-        by: actor === undefined || actor === appAccount ? null : actor,
-        at: now,
-        actionKey: key.key,
-        comment,
-        ...(request.commentId === undefined ? {} : { commentId: request.commentId }),
-      },
-      mapped.record,
-      policy,
-    );
-    return {
-      next: withHistoryEntry(lifecycle, entry, mapped.record, policy, now),
-      result: { recorded: true, action, actionKey: key.key },
-    };
-  });
+      // Sent back for information, an exception may still lack its type; its only pending action (the SLA) ignores it.
+      const mapped = toExceptionRecord(issue, config, { typeWhenMissing: 'Other' });
+      if (!mapped.ok) throw new UnmappableIssueError(mapped.problems);
+      const [policy, appAccount] = await Promise.all([policyInForce(deps.store), appAccountId(deps)]);
+      const now = deps.clock.now();
+      const actor = request.actorAccountId;
+      const comment = decisionReason(
+        issue.fields[config.fields.decisionReason ?? ''],
+        commentsOf(issue).find((candidate) => candidate.id === request.commentId)?.text ?? '',
+      );
+      const entry = historyEntryFor(
+        {
+          action,
+          by: actor === undefined || actor === appAccount ? null : actor,
+          at: now,
+          actionKey: key.key,
+          comment,
+          ...(request.commentId === undefined ? {} : { commentId: request.commentId }),
+        },
+        mapped.record,
+        policy,
+      );
+      return {
+        next: withHistoryEntry(lifecycle, entry, mapped.record, policy, now),
+        result: { recorded: true, action, actionKey: key.key },
+      };
+    },
+  );
+  // The KPI model follows (a redelivery too: the first delivery may have stopped between the two writes; an
+  // imported issue's moves too, or it would wait for the daily rebuild).
+  if (outcome.recorded || outcome.reason === 'already-recorded' || outcome.reason === 'imported')
+    await refreshKpiIssueQuietly(deps, request.issueKey);
+  return outcome;
 };

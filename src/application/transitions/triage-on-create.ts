@@ -17,6 +17,7 @@ import { routeOf } from '../../domain/tier';
 import type { Status } from '../../domain/vocabulary';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
 import type { JiraIssue } from '../ports/jira-port';
+import { refreshKpiIssueQuietly } from '../kpi/refresh-kpi-issue';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import { updateLifecycle } from '../lifecycle/update-lifecycle';
 import { policyInForce } from '../policy/policy-store';
@@ -148,11 +149,14 @@ export const triageOnCreate = async (
   const lockKey = `triage-lock:${request.issueKey}`;
   if (!(await deps.store.setIfAbsent(lockKey, { at: deps.clock.now() }, TRIAGE_LOCK_SECONDS)))
     return { outcome: 'skipped', reason: 'being-triaged' };
+  let outcome: TriageOutcome;
   try {
-    return await triageLocked(request, config, deps);
+    outcome = await triageLocked(request, config, deps);
   } finally {
     await deps.store.delete(lockKey);
   }
+  await refreshKpiIssueQuietly(deps, request.issueKey);
+  return outcome;
 };
 
 const triageLocked = async (
