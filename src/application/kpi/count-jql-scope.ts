@@ -16,7 +16,7 @@ import { LIVE_LIMIT } from './count-projects';
 import type { Counted, CountedProject } from './counted';
 import type { GetKpisDependencies } from './get-kpis-dependencies';
 import { readKpiFacts, readKpiProjects } from './kpi-read-model';
-import { requestKpiRebuild } from './request-kpi-rebuild';
+import { requestKpiRebuilds } from './request-kpi-rebuilds';
 import { searchIssueIds } from './search-issue-ids';
 
 /** Ids per `id in (…)` query when reading issues live: one page of fields each. */
@@ -75,7 +75,7 @@ export const countJqlScope = async (
   }
   const unbuilt = site.projects.filter((project) => models.get(project.id) == null);
   if (unbuilt.length > 0)
-    await requestKpiRebuild(
+    await requestKpiRebuilds(
       deps,
       unbuilt.map((project) => project.id),
     );

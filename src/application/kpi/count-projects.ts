@@ -16,7 +16,7 @@ import { countLive } from './count-live';
 import type { Counted, CountedProject } from './counted';
 import type { GetKpisDependencies } from './get-kpis-dependencies';
 import { readKpiFacts, readKpiProjects } from './kpi-read-model';
-import { requestKpiRebuild } from './request-kpi-rebuild';
+import { requestKpiRebuilds } from './request-kpi-rebuilds';
 import { searchIssueIds, searchIssueProjects } from './search-issue-ids';
 
 /** A project not built yet is counted live as the viewer up to this many exceptions (a few seconds of reading). */
@@ -121,7 +121,7 @@ export const countProjects = async (
 
   const unbuilt = browsable.filter((project) => models.get(project.id) == null);
   if (unbuilt.length > 0)
-    await requestKpiRebuild(
+    await requestKpiRebuilds(
       deps,
       unbuilt.map((project) => project.id),
     );

@@ -21,13 +21,24 @@ export interface RequestKpiRebuildsDependencies {
   readonly queue: QueuePort;
 }
 
-/** The ids of the projects a rebuild was queued for. */
-export const requestKpiRebuilds = async (deps: RequestKpiRebuildsDependencies): Promise<string[]> => {
+/** Asked for and not started yet: a gadget viewed again meanwhile does not queue the same rebuild again. */
+export const REBUILD_REQUEST_TTL_SECONDS = 15 * 60;
+
+const requestedKey = (projectId: string): string => `${kpiKeys.rebuild(projectId)}-requested`;
+
+/**
+ * The ids of the projects a rebuild was queued for: of `only` (the gadget's projects without a model), or of every
+ * set-up project (the hourly sweep).
+ */
+export const requestKpiRebuilds = async (
+  deps: RequestKpiRebuildsDependencies,
+  only?: readonly string[],
+): Promise<string[]> => {
   const config = await readSiteConfig(deps.store);
   if (config === undefined) return [];
   const projectIds = config.projects
     .map((project) => project.id)
-    .filter((id) => NumericIdSchema.safeParse(id).success);
+    .filter((id) => NumericIdSchema.safeParse(id).success && (only === undefined || only.includes(id)));
   const keys = projectIds.flatMap((id) => [kpiKeys.manifest(id), kpiKeys.rebuild(id)]);
   const stored = await deps.store.getMany(keys, z.unknown());
   const now = Date.parse(deps.clock.now());
@@ -38,7 +49,17 @@ export const requestKpiRebuilds = async (deps: RequestKpiRebuildsDependencies): 
     if (!manifest.success || manifest.data.rebuiltAt === null) return true;
     return now - Date.parse(manifest.data.rebuiltAt) >= KPI_REBUILD_EVERY_MS;
   });
-  if (due.length > 0)
-    await deps.queue.push(due.map((projectId) => ({ kind: 'rebuild-kpis' as const, projectId })));
-  return due;
+  const asked: string[] = [];
+  for (const projectId of due)
+    if (
+      await deps.store.setIfAbsent(
+        requestedKey(projectId),
+        { at: deps.clock.now() },
+        REBUILD_REQUEST_TTL_SECONDS,
+      )
+    )
+      asked.push(projectId);
+  if (asked.length > 0)
+    await deps.queue.push(asked.map((projectId) => ({ kind: 'rebuild-kpis' as const, projectId })));
+  return asked;
 };
