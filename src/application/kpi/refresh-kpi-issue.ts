@@ -5,12 +5,14 @@
  * Exception of a set-up project leaves the model of the project it is in.
  */
 import { z } from 'zod';
+import { KpiSummaryMismatchError } from '../../domain/kpi';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import type { Clock } from '../ports/clock';
 import type { IssuesPort } from '../ports/jira-port';
 import type { StorePort } from '../ports/store-port';
 import { readSiteConfig } from '../transitions/site-config-of';
 import { applyKpiChange, hasModel, type KpiChangeOutcome } from './kpi-read-model';
+import { kpiKeys } from './kpi-store-layout';
 import { entryOf, isSecured, kpiFieldIds } from './rebuild-kpi-project';
 
 export interface RefreshKpiDependencies {
@@ -42,12 +44,20 @@ export const refreshKpiIssue = async (
   const issueType = RefSchema.safeParse(issue.fields.issuetype);
   const isException = issueType.success && issueType.data.id === config.issueTypeId;
   const entry = isException ? entryOf(issue, config) : undefined;
-  return applyKpiChange(deps, {
-    projectId: project.data.id,
-    issueId: issue.id,
-    record: entry === undefined ? null : entry.record,
-    secured: isSecured(issue),
-  });
+  try {
+    return await applyKpiChange(deps, {
+      projectId: project.data.id,
+      issueId: issue.id,
+      record: entry === undefined ? null : entry.record,
+      secured: isSecured(issue),
+    });
+  } catch (error) {
+    // The stored summary does not hold what its buckets say it should (tampered with, or a bug): it cannot be
+    // mended one issue at a time, so the project is unbuilt again. The gadget then counts it live and asks for a
+    // rebuild, as the hourly sweep does for a project without a model.
+    if (error instanceof KpiSummaryMismatchError) await deps.store.delete(kpiKeys.manifest(project.data.id));
+    throw error;
+  }
 };
 
 /**

@@ -12,6 +12,8 @@ import {
 } from '../../../src/application/kpi/kpi-read-model';
 import { runSweep } from '../../../src/application/lifecycle/run-sweep';
 import { SITE_CONFIG_KEY } from '../../../src/application/site-config';
+import { KpiManifestSchema, kpiKeys, writeDocument } from '../../../src/application/kpi/kpi-store-layout';
+import { emptyKpiSummary } from '../../../src/domain/kpi';
 import * as handlers from '../../../src/index';
 import { SITE_USERS } from '../../support/simulated-site';
 import { sweepDependencies } from '../lifecycle/sweep-harness';
@@ -79,5 +81,26 @@ describe('the KPI model kept up to date by the app', () => {
     const afterDelete = await stored(harness);
     expect(Object.values(afterDelete.summary.created).reduce((sum, count) => sum + count, 0)).toBe(2);
     expect(JSON.stringify(afterDelete.summary)).toBe(await rebuiltNow(harness));
+  });
+
+  it('unbuilds a project whose stored summary no longer holds what its buckets say, and the transition still goes through', async () => {
+    const key = await site().raise(EDR_GAP);
+    const harness = sweepDependencies(site());
+    expect(await rebuildKpiProject(harness.deps, projectId())).toEqual({ done: true });
+    // Tamper with the summary: it loses the exception its bucket still holds.
+    const manifest = await harness.deps.store.get(kpiKeys.manifest(projectId()), KpiManifestSchema);
+    if (manifest === undefined) throw new Error('no manifest');
+    await writeDocument(
+      harness.deps.store,
+      projectId(),
+      manifest.generation,
+      { summary: emptyKpiSummary(), secured: {} },
+      [],
+    );
+
+    await site().transition(key, 'Retire', SITE_USERS.securityReviewer);
+
+    expect(site().statusOf(key)).toBe('Retired');
+    expect((await readKpiProjects(harness.deps.store, [projectId()])).get(projectId())).toBeNull();
   });
 });
