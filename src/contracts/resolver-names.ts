@@ -18,6 +18,8 @@ export const ADMIN_RESOLVERS = [
   'runSetup',
   'getPlatformSelfCheck',
   'exportRegister',
+  // The last lifecycle sweeps (admin-sweeps.ts).
+  'getSweepStatus',
 ] as const;
 export type AdminResolverName = (typeof ADMIN_RESOLVERS)[number];
 
