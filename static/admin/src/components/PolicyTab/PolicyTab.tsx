@@ -12,7 +12,8 @@ import type { Policy } from '@contracts/policy-document';
 import type { Refusal } from '@contracts/refusal';
 import { ErrorState } from '@shared/components/ErrorState';
 import { RefusalMessage } from '@shared/components/RefusalMessage';
-import { useCallback, useMemo, useState } from 'react';
+import { LoadingState } from '@shared/components/LoadingState';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { getPolicy } from '../../api/get-policy';
 import { listPolicyVersions } from '../../api/list-policy-versions';
 import { savePolicy } from '../../api/save-policy';
@@ -23,7 +24,11 @@ import { checkDraft } from '../../policy/policy-problems';
 import { AnswerView } from '../AnswerView';
 import { PolicyEditor } from '../PolicyEditor';
 import { DraftContext } from '../PolicyFields';
-import { VersionHistory } from '../VersionHistory';
+
+// The history table (dynamic-table) loads after the editor.
+const VersionHistory = lazy(() =>
+  import('../VersionHistory').then((module) => ({ default: module.VersionHistory })),
+);
 
 type SaveState =
   | { readonly state: 'idle' }
@@ -52,7 +57,9 @@ export function PolicyTab() {
           />
         )}
       </AnswerView>
-      <VersionHistory loaded={versions} onRetry={reloadVersions} />
+      <Suspense fallback={<LoadingState label="Loading the policy versions" />}>
+        <VersionHistory loaded={versions} onRetry={reloadVersions} />
+      </Suspense>
     </div>
   );
 }
