@@ -9,6 +9,7 @@ import { getPolicy } from '../application/policy/get-policy';
 import { listPolicyVersions } from '../application/policy/list-policy-versions';
 import { savePolicy } from '../application/policy/save-policy';
 import { validatePolicy } from '../application/policy/validate-policy';
+import { getSweepStatus } from '../application/lifecycle/sweep-history';
 import { getPlatformSelfCheck } from '../application/self-check/get-platform-self-check';
 import { getSetupStatus } from '../application/setup/get-setup-status';
 import { runSetup } from '../application/setup/run-setup';
@@ -20,6 +21,7 @@ import {
 } from '../contracts/admin-policy';
 import { ExportRegisterRequestSchema } from '../contracts/admin-export';
 import { GetPlatformSelfCheckRequestSchema } from '../contracts/admin-self-check';
+import { GetSweepStatusRequestSchema } from '../contracts/admin-sweeps';
 import { GetSetupStatusRequestSchema } from '../contracts/admin-setup';
 import { defineResolver } from './define-resolver';
 import { RunSetupPayloadSchema } from './run-setup-request';
@@ -33,4 +35,5 @@ export const adminResolver = new Resolver()
   .define('runSetup', defineResolver(RunSetupPayloadSchema, runSetup))
   .define('exportRegister', defineResolver(ExportRegisterRequestSchema, exportSiteRegister))
   .define('getPlatformSelfCheck', defineResolver(GetPlatformSelfCheckRequestSchema, getPlatformSelfCheck))
+  .define('getSweepStatus', defineResolver(GetSweepStatusRequestSchema, getSweepStatus))
   .getDefinitions();

@@ -18,6 +18,7 @@ import type { SiteConfig } from '../site-config';
 import { readSiteConfig } from '../transitions/site-config-of';
 import { dueExceptionsJql } from './due-exceptions-jql';
 import { MAX_ISSUES_PER_EVENT, type LifecycleEvent } from './lifecycle-events';
+import { recordSweep, summaryOf } from './sweep-history';
 import { sweepIssue, type IssueSwept, type SweepIssueDependencies } from './sweep-issue';
 
 export const SWEEP_LOCK_KEY = 'lifecycle-sweep-lock';
@@ -141,7 +142,29 @@ export const runSweep = async (
     SWEEP_LOCK_TTL_SECONDS,
   );
   if (lease === null) return { outcome: 'busy' };
+  // Summarised for the admin page while the lock is held, so no other sweep writes the history meanwhile.
+  const startedAt = deps.clock.now();
   try {
+    const outcome = await sweepUnderLock(deps, options, config);
+    await recordSweep(deps.store, summaryOf(outcome, startedAt, deps.clock.now()));
+    return outcome;
+  } catch (error) {
+    await recordSweep(
+      deps.store,
+      summaryOf({ outcome: 'failed', error: describeFailure(error) }, startedAt, deps.clock.now()),
+    ).catch(() => undefined); // the sweep's own error is the one to report
+    throw error;
+  } finally {
+    await deps.store.releaseLock(lease);
+  }
+};
+
+const sweepUnderLock = async (
+  deps: SweepDependencies,
+  options: SweepOptions,
+  config: SiteConfig,
+): Promise<SweepOutcome> => {
+  {
     const jql = dueExceptionsJql(config, deps.clock.now());
     const swept: IssueSwept[] = [];
     const failed: IssueFailure[] = [];
@@ -180,7 +203,5 @@ export const runSweep = async (
       for (const done of result.swept) skip.add(done.issueKey);
     }
     return { outcome: 'swept', swept, failed, fannedOut: 0, continued: false };
-  } finally {
-    await deps.store.releaseLock(lease);
   }
 };
