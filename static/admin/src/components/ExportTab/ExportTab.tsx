@@ -41,7 +41,10 @@ export function ExportTab() {
     setRun({ state: 'running' });
     try {
       const answer = await exportRegister(request.data);
-      if (!answer.ok) return setRun({ state: 'refused', refusal: answer });
+      if (!answer.ok) {
+        setRun({ state: 'refused', refusal: answer });
+        return;
+      }
       downloadText(answer.content, answer.filename, MIME[answer.format]);
       setRun({ state: 'done', exceptions: answer.exceptions, filename: answer.filename });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { bridgeCalls, onInvoke, resetBridge } from '@shared/test/bridge-stub';
 import { storedPolicy, versionsAnswer } from '../../test/policy-answer';
 import { PolicyTab } from './PolicyTab';
@@ -44,12 +44,8 @@ describe('PolicyTab', () => {
       listPolicyVersions: () => versionsAnswer,
     });
     render(<PolicyTab />);
-    typeInto(
-      await screen
-        .findByLabelText('Cumulative cap across renewals (days)')
-        .then(() => 'Cumulative cap across renewals (days)'),
-      '100',
-    );
+    await screen.findByLabelText('Cumulative cap across renewals (days)');
+    typeInto('Cumulative cap across renewals (days)', '100');
     expect(
       screen.getByRole('list', { name: 'Problems with Chronic after this many cumulative days' }).textContent,
     ).toBe('must not exceed cumulativeCapDays (100): a case is chronic before it is capped');
@@ -131,9 +127,7 @@ describe('PolicyTab', () => {
       ),
     ).toBeTruthy();
     expect(screen.getByText('Your edits are kept')).toBeTruthy();
-    expect((screen.getByLabelText('High: longest approval period (days)') as HTMLInputElement).value).toBe(
-      '45',
-    );
+    expect(screen.getByLabelText<HTMLInputElement>('High: longest approval period (days)').value).toBe('45');
   });
 
   it('lists the saved versions with who and when', async () => {

@@ -94,10 +94,14 @@ function PolicyForm({ policy, baseVersion: initialBase, onSaved, onReload }: Pol
     setSave({ state: 'saving' });
     try {
       const checked = await validatePolicy(local.policy);
-      if (!checked.ok) return setSave({ state: 'refused', refusal: checked });
+      if (!checked.ok) {
+        setSave({ state: 'refused', refusal: checked });
+        return;
+      }
       if (!checked.valid) {
         setServerProblems(checked.problems);
-        return setSave({ state: 'idle' });
+        setSave({ state: 'idle' });
+        return;
       }
       const saved = await savePolicy({ policy: local.policy, baseVersion });
       if (!saved.ok) {
@@ -105,7 +109,8 @@ function PolicyForm({ policy, baseVersion: initialBase, onSaved, onReload }: Pol
           (problem): problem is PolicyProblem => typeof problem !== 'string',
         );
         setServerProblems(fieldProblems);
-        return setSave({ state: 'refused', refusal: saved });
+        setSave({ state: 'refused', refusal: saved });
+        return;
       }
       setBaseVersion(saved.policy.version);
       setVersion(saved.policy);
