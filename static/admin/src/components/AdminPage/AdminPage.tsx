@@ -12,6 +12,7 @@ const SelfCheckTab = lazy(() =>
   import('../SelfCheckTab').then((module) => ({ default: module.SelfCheckTab })),
 );
 const ExportTab = lazy(() => import('../ExportTab').then((module) => ({ default: module.ExportTab })));
+const ImportTab = lazy(() => import('../ImportTab').then((module) => ({ default: module.ImportTab })));
 const SweepsTab = lazy(() => import('../SweepsTab').then((module) => ({ default: module.SweepsTab })));
 
 function Lazy({ children }: { readonly children: ReactNode }) {
@@ -30,6 +31,7 @@ export function AdminPage() {
           <Tab>Setup</Tab>
           <Tab>Self-check</Tab>
           <Tab>Export</Tab>
+          <Tab>Import</Tab>
           <Tab>Sweeps</Tab>
         </TabList>
         <TabPanel>
@@ -48,6 +50,11 @@ export function AdminPage() {
         <TabPanel>
           <Lazy>
             <ExportTab />
+          </Lazy>
+        </TabPanel>
+        <TabPanel>
+          <Lazy>
+            <ImportTab />
           </Lazy>
         </TabPanel>
         <TabPanel>

@@ -14,6 +14,7 @@ import { RefusalMessage } from '@shared/components/RefusalMessage';
 import { useState } from 'react';
 import { exportRegister } from '../../api/export-register';
 import { downloadText } from '../../download/download-text';
+import { ExportJob } from '../ExportJob';
 import { asError } from '../../hooks/use-answer';
 
 type Run =
@@ -108,6 +109,8 @@ export function ExportTab() {
       >
         Export
       </Button>
+      <p>A long window may be too large for one answer: export it in the background instead.</p>
+      <ExportJob request={request.success ? request.data : null} />
       {run.state === 'done' && (
         <p role="status">
           {`Exported ${run.exceptions} ${run.exceptions === 1 ? 'exception' : 'exceptions'} to ${run.filename}.`}
