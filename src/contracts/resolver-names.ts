@@ -23,6 +23,8 @@ export const ADMIN_RESOLVERS = [
   'startExport',
   'getJob',
   'getExportPart',
+  // The last lifecycle sweeps (admin-sweeps.ts).
+  'getSweepStatus',
 ] as const;
 export type AdminResolverName = (typeof ADMIN_RESOLVERS)[number];
 

@@ -13,6 +13,7 @@ import { getPolicy } from '../application/policy/get-policy';
 import { listPolicyVersions } from '../application/policy/list-policy-versions';
 import { savePolicy } from '../application/policy/save-policy';
 import { validatePolicy } from '../application/policy/validate-policy';
+import { getSweepStatus } from '../application/lifecycle/sweep-history';
 import { getPlatformSelfCheck } from '../application/self-check/get-platform-self-check';
 import { getSetupStatus } from '../application/setup/get-setup-status';
 import { runSetup } from '../application/setup/run-setup';
@@ -26,6 +27,7 @@ import { ExportRegisterRequestSchema } from '../contracts/admin-export';
 import { ImportRegisterRequestSchema } from '../contracts/admin-import';
 import { GetExportPartRequestSchema, GetJobRequestSchema } from '../contracts/admin-jobs';
 import { GetPlatformSelfCheckRequestSchema } from '../contracts/admin-self-check';
+import { GetSweepStatusRequestSchema } from '../contracts/admin-sweeps';
 import { GetSetupStatusRequestSchema } from '../contracts/admin-setup';
 import { defineResolver } from './define-resolver';
 import { RunSetupPayloadSchema } from './run-setup-request';
@@ -43,4 +45,5 @@ export const adminResolver = new Resolver()
   .define('getJob', defineResolver(GetJobRequestSchema, getJob))
   .define('getExportPart', defineResolver(GetExportPartRequestSchema, getExportPart))
   .define('getPlatformSelfCheck', defineResolver(GetPlatformSelfCheckRequestSchema, getPlatformSelfCheck))
+  .define('getSweepStatus', defineResolver(GetSweepStatusRequestSchema, getSweepStatus))
   .getDefinitions();

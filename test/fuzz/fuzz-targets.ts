@@ -77,6 +77,8 @@ const adminSeeds = (name: string): unknown[] => {
         { from: '2026-01-01', to: '2026-12-31', format: 'json' },
         { from: '2026-01-01', to: '2027-12-31', format: 'csv', projectKeys: [SEC_PROJECT] },
       ];
+    case 'getSweepStatus':
+      return [{}, { limit: 5 }];
     default:
       return [{}];
   }

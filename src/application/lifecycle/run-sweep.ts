@@ -29,6 +29,7 @@ import {
   type PrefetchedIssue,
   type SweepIssueDependencies,
 } from './sweep-issue';
+import { recordSweep, summaryOf } from './sweep-history';
 
 export const SWEEP_LOCK_KEY = 'lifecycle-sweep-lock';
 /** Longer than any invocation (a scheduled trigger or a queue consumer runs at most 15 minutes). */
@@ -244,7 +245,29 @@ export const runSweep = async (
     SWEEP_LOCK_TTL_SECONDS,
   );
   if (lease === null) return { outcome: 'busy' };
+  // Summarised for the admin page while the lock is held, so no other sweep writes the history meanwhile.
+  const startedAt = deps.clock.now();
   try {
+    const outcome = await sweepUnderLock(deps, options, config);
+    await recordSweep(deps.store, summaryOf(outcome, startedAt, deps.clock.now()));
+    return outcome;
+  } catch (error) {
+    await recordSweep(
+      deps.store,
+      summaryOf({ outcome: 'failed', error: describeFailure(error) }, startedAt, deps.clock.now()),
+    ).catch(() => undefined); // the sweep's own error is the one to report
+    throw error;
+  } finally {
+    await deps.store.releaseLock(lease);
+  }
+};
+
+const sweepUnderLock = async (
+  deps: SweepDependencies,
+  options: SweepOptions,
+  config: SiteConfig,
+): Promise<SweepOutcome> => {
+  {
     const jql = dueExceptionsJql(config, deps.clock.now());
     const swept: IssueSwept[] = [];
     const failed: IssueFailure[] = [];
@@ -285,7 +308,5 @@ export const runSweep = async (
       for (const done of result.swept) skip.add(done.issueKey);
     }
     return { outcome: 'swept', swept, failed, fannedOut: 0, continued: false };
-  } finally {
-    await deps.store.releaseLock(lease);
   }
 };

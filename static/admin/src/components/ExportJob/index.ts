@@ -1,0 +1,1 @@
+export { ExportJob } from './ExportJob';

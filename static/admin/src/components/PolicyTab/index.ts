@@ -1,0 +1,1 @@
+export { PolicyTab } from './PolicyTab';

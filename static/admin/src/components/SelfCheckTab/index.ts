@@ -1,0 +1,1 @@
+export { SelfCheckTab } from './SelfCheckTab';

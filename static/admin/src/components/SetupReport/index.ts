@@ -1,0 +1,1 @@
+export { SetupReport } from './SetupReport';

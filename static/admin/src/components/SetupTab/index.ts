@@ -1,0 +1,1 @@
+export { SetupTab } from './SetupTab';

@@ -1,0 +1,1 @@
+export { SweepsTab } from './SweepsTab';
