@@ -181,6 +181,18 @@ export const renderIssueField = (
       return issue.attachments.map((attachment) => renderAttachment(ctx, attachment));
     case 'issuelinks':
       return renderLinks(ctx, issue);
+    case 'security': {
+      const level =
+        issue.securityLevelId === undefined ? undefined : state.securityLevels.get(issue.securityLevelId);
+      return level === undefined
+        ? null
+        : {
+            self: api(ctx, `securitylevel/${level.id}`),
+            id: level.id,
+            description: level.description,
+            name: level.name,
+          };
+    }
     case 'comment':
       return {
         comments: issue.comments.map((comment) => renderComment(ctx, issue, comment)),

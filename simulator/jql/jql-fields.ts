@@ -321,6 +321,16 @@ export const resolveJqlField = (rawName: string, env: JqlEnvironment): JqlFieldS
             : ((issue.fields.get('assignee') as string | null | undefined) ?? null);
       return idField(name, (issue) => (read(issue) === null ? [] : [read(issue) ?? '']), userId(env), env);
     }
+    case 'level':
+      return idField(
+        'level',
+        (issue) => (issue.securityLevelId === undefined ? [] : [issue.securityLevelId]),
+        (text) =>
+          [...state.securityLevels.values()].find(
+            (level) => level.id === text || level.name.toLowerCase() === text.toLowerCase(),
+          )?.id,
+        env,
+      );
     case 'labels':
       return idField(
         'labels',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RenderContext } from '../issues/issue-renderer';
-import { canBrowse, isAdmin } from '../state/permissions';
+import { canBrowse, canSeeLevel, isAdmin } from '../state/permissions';
 import type { SimIssue, SimProject } from '../state/model';
 import { jiraError, permissionError } from '../http/jira-error';
 import type { RouteContext } from '../http/route-types';
@@ -16,8 +16,14 @@ export const canSeeProject = (ctx: RouteContext, project: SimProject): boolean =
   canBrowse(ctx.core.state.groups.values(), ctx.principal, project);
 
 export const canSeeIssue = (ctx: RouteContext, issue: SimIssue): boolean => {
-  const project = ctx.core.state.projects.get(issue.projectId);
-  return project !== undefined && canSeeProject(ctx, project);
+  const { state } = ctx.core;
+  const project = state.projects.get(issue.projectId);
+  if (project === undefined || !canSeeProject(ctx, project)) return false;
+  const level =
+    issue.securityLevelId === undefined ? undefined : state.securityLevels.get(issue.securityLevelId);
+  // A level that no longer exists hides the issue from people rather than showing it (fail closed).
+  if (issue.securityLevelId !== undefined && level === undefined) return ctx.principal.isApp;
+  return canSeeLevel(state.groups.values(), ctx.principal, level);
 };
 
 /** Jira answers 404 alike for a missing issue and one the caller may not browse. */

@@ -124,5 +124,14 @@ export const systemFields = (): SimField[] => [
   system('duedate', 'Due date', 'date', { type: 'date', system: 'duedate' }, { editable: true }),
   system('attachment', 'Attachment', 'any', { type: 'array', items: 'attachment', system: 'attachment' }),
   system('issuelinks', 'Linked Issues', 'any', { type: 'array', items: 'issuelinks', system: 'issuelinks' }),
+  system(
+    'security',
+    'Security Level',
+    'any',
+    { type: 'securitylevel', system: 'security' },
+    {
+      clauseNames: ['level'],
+    },
+  ),
   system('comment', 'Comment', 'any', { type: 'comments-page', system: 'comment' }, { navigable: false }),
 ];

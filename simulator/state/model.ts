@@ -26,6 +26,19 @@ export interface SimGroup {
   members: Set<string>;
 }
 
+/**
+ * An issue security level: only members of its groups (and the app) see an issue that carries it, whatever the
+ * project's browse permission says. Jira also lets a level name roles and the reporter; groups are enough to
+ * prove the app never shows a secured issue to someone outside the level.
+ */
+export interface SimSecurityLevel {
+  id: string;
+  name: string;
+  description: string;
+  /** Names of the groups whose members may see issues at this level. */
+  groups: string[];
+}
+
 export interface SimProject {
   id: string;
   key: string;
@@ -172,6 +185,8 @@ export interface SimIssue {
   comments: SimComment[];
   changelog: SimChangeHistory[];
   attachments: SimAttachment[];
+  /** The issue's security level (SimSecurityLevel id), when it has one. */
+  securityLevelId?: string;
 }
 
 export type RuleConfiguration = { id: string; ruleKey: string; parameters: Record<string, string> };

@@ -1,4 +1,4 @@
-import type { SimGroup, SimProject, SimUser } from './model';
+import type { SimGroup, SimProject, SimSecurityLevel, SimUser } from './model';
 
 /** Who is acting: a user (possibly impersonated by the app) or the app itself (asApp). */
 export interface Principal {
@@ -27,3 +27,11 @@ export const canAdministerProject = (
   principal: Principal,
   project: SimProject,
 ): boolean => isAdmin(principal) || inAnyGroup(groups, principal.user.accountId, project.administerGroups);
+
+/** Issue security (SimSecurityLevel): the app sees every level; a person only the levels of their groups. */
+export const canSeeLevel = (
+  groups: Iterable<SimGroup>,
+  principal: Principal,
+  level: SimSecurityLevel | undefined,
+): boolean =>
+  level === undefined || principal.isApp || inAnyGroup(groups, principal.user.accountId, level.groups);

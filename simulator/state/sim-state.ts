@@ -16,6 +16,7 @@ import type {
   SimIssueTypeScheme,
   SimIssueTypeScreenScheme,
   SimProject,
+  SimSecurityLevel,
   SimScreen,
   SimScreenScheme,
   SimStatus,
@@ -125,6 +126,7 @@ export class SimState implements FieldValueLookup {
   readonly screenSchemes = new Map<number, SimScreenScheme>();
   readonly issueTypeScreenSchemes = new Map<string, SimIssueTypeScreenScheme>();
   readonly propertyIndexes = new Map<string, PropertyIndexPath[]>();
+  readonly securityLevels = new Map<string, SimSecurityLevel>();
   readonly defaultWorkflowName = 'Default Workflow';
   private uuidCounter = 1;
 
@@ -259,6 +261,28 @@ export class SimState implements FieldValueLookup {
     for (const accountId of seed.members ?? []) group.members.add(accountId);
     this.groups.set(group.name, group);
     return group;
+  }
+
+  /** An issue security level whose issues only members of `groups` (and the app) may see. */
+  addSecurityLevel(seed: { name: string; description?: string; groups: string[] }): SimSecurityLevel {
+    const level: SimSecurityLevel = {
+      id: this.ids.nextString('securitylevel'),
+      name: seed.name,
+      description: seed.description ?? '',
+      groups: [...seed.groups],
+    };
+    this.securityLevels.set(level.id, level);
+    return level;
+  }
+
+  /** Puts an issue at a security level (or none), as an admin editing the Security Level field would. */
+  setSecurityLevel(issueIdOrKey: string, levelId: string | null): void {
+    const issue = this.issue(issueIdOrKey);
+    if (issue === undefined) throw new Error(`setSecurityLevel: no issue ${issueIdOrKey}`);
+    if (levelId !== null && !this.securityLevels.has(levelId))
+      throw new Error(`setSecurityLevel: no security level ${levelId}`);
+    if (levelId === null) delete issue.securityLevelId;
+    else issue.securityLevelId = levelId;
   }
 
   addToGroup(groupName: string, accountId: string): void {

@@ -5,6 +5,7 @@
  * window too large for it is refused (the background export job is a later item).
  */
 import { z } from 'zod';
+import { ProjectKeySchema } from './project-key';
 import { IsoDateSchema } from '../domain/register-schema';
 import { answerSchema } from './refusal';
 
@@ -13,11 +14,6 @@ export const MAX_EXPORT_RANGE_DAYS = 5 * 366;
 
 export const EXPORT_FORMATS = ['json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** A Jira project key, as Jira allows them (upper-case letter first). */
-const ProjectKeySchema = z
-  .string()
-  .regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'must be a Jira project key such as SEC');
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -3,12 +3,12 @@
  * src/entry and static/admin. Every answer is `{ ok: true, … }` or the refusal of ./refusal.ts.
  */
 import { z } from 'zod';
+import { ProjectKeySchema } from './project-key';
 import { answerSchema } from './refusal';
 import { SetupReportSchema } from './setup-report';
 
 export { SetupReportSchema, type SetupReportAnswer } from './setup-report';
 
-const ProjectKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be a Jira project key such as SEC');
 const FieldIdSchema = z
   .string()
   .regex(/^customfield_\d+$/, 'must be a custom field id such as customfield_10020');

@@ -1,7 +1,12 @@
-import type { GadgetResolverName } from '../contracts/resolver-names';
-import { notImplementedResolver } from './not-implemented';
+/**
+ * Resolver function of the KPI dashboard gadget (DESIGN.md §6): `getKpis`, the gadget's numbers for its
+ * configuration, over only what the viewer may browse (src/application/kpi/get-kpis.ts).
+ */
+import Resolver from '@forge/resolver';
+import { getKpis } from '../application/kpi/get-kpis';
+import { GetKpisRequestSchema } from '../contracts/gadget-kpis';
+import { defineResolver } from './define-resolver';
 
-const ISSUE_OF: Record<GadgetResolverName, string> = { getKpis: 'KPI gadget' };
-
-/** Resolver function of the KPI dashboard gadget. */
-export const gadgetResolver = notImplementedResolver('gadget-resolver', ISSUE_OF);
+export const gadgetResolver = new Resolver()
+  .define('getKpis', defineResolver(GetKpisRequestSchema, getKpis))
+  .getDefinitions();

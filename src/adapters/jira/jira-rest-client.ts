@@ -15,17 +15,18 @@
 import { randomUUID } from 'node:crypto';
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type {
-  AdfDocument,
-  ChangeHistory,
-  ChangelogPort,
-  DirectoryPort,
-  IssuesPort,
-  JiraIssue,
-  JiraTransition,
-  JiraUser,
-  SearchPage,
-  WriteOnceOptions,
+import {
+  JqlRejectedError,
+  type AdfDocument,
+  type ChangeHistory,
+  type ChangelogPort,
+  type DirectoryPort,
+  type IssuesPort,
+  type JiraIssue,
+  type JiraTransition,
+  type JiraUser,
+  type SearchPage,
+  type WriteOnceOptions,
 } from '../../application/ports/jira-port';
 import type { JiraFetcher, JiraResponse } from './jira-fetcher';
 import {
@@ -43,6 +44,7 @@ import {
   UserSchema,
   UsersSchema,
 } from './jira-schemas';
+import { JiraHttpError } from './jira-errors';
 import { ensureOk, readJson } from './read-json';
 import { sendWithRetries, type RetryPolicy, type RetryStats } from './send-with-retries';
 import { emptyWriteOnceStats, writeOnce, type Recovery, type WriteOnceStats } from './write-once';
@@ -183,7 +185,10 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort 
       this.policy,
       this.stats,
     );
-    const page = await readJson(SEARCH, response, SearchResultsSchema);
+    const page = await readJson(SEARCH, response, SearchResultsSchema).catch((error: unknown) => {
+      if (error instanceof JiraHttpError && error.status === 400) throw new JqlRejectedError(error.jiraMessages);
+      throw error;
+    });
     const nextPageToken = page.nextPageToken ?? null;
     // Stop on isLast; a page that is not last but carries no token could only be re-read forever, so it ends too.
     const isLast = page.isLast === true || nextPageToken === null;

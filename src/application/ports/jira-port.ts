@@ -12,6 +12,18 @@ export interface JiraIssue {
   readonly properties: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Jira refused a search's JQL (400): it is not valid, or names a field, value or project the caller cannot see.
+ * `jiraMessages` are Jira's own words, for the person who wrote the query, never for logs.
+ */
+export class JqlRejectedError extends Error {
+  override readonly name = 'JqlRejectedError';
+
+  constructor(readonly jiraMessages: readonly string[]) {
+    super('Jira refused the JQL query (400)');
+  }
+}
+
 export interface SearchPage {
   readonly issues: readonly JiraIssue[];
   readonly nextPageToken: string | null;

@@ -5,6 +5,7 @@
  */
 import type { ExceptionRecord } from '../../domain/register-schema';
 import { STATUSES } from '../../domain/vocabulary';
+import { jqlLiteral } from '../jql-literal';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
 import { lifecycleOf } from '../issue-mapping/lifecycle-of';
 import { LIFECYCLE_PROPERTY_KEY, type Archived } from '../lifecycle-property';
@@ -94,13 +95,21 @@ export interface SiteRegister {
 
 const PAGE_SIZE = 100;
 
-/** JQL string literal: quotes and backslashes escaped. */
-const quoted = (text: string): string => `"${text.replace(/[\\"]/g, (character) => `\\${character}`)}"`;
+/** The Exception issues of the config's projects, in id order. */
+export const siteRegisterJql = (config: SiteConfig): string => {
+  const projects = config.projects.map((project) => jqlLiteral(project.key)).join(', ');
+  return `project in (${projects}) AND issuetype = ${jqlLiteral(config.issueTypeId)} ORDER BY id ASC`;
+};
 
-/** The Exception issues of the config's projects, mapped into register records, in key order. */
-export const readSiteRegister = async (jira: IssuesPort, config: SiteConfig): Promise<SiteRegister> => {
-  const projects = config.projects.map((project) => quoted(project.key)).join(', ');
-  const jql = `project in (${projects}) AND issuetype = ${quoted(config.issueTypeId)} ORDER BY id ASC`;
+/**
+ * The Exception issues of the config's projects (or those `jql` finds, which must keep to Exception issues),
+ * mapped into register records, in the query's order.
+ */
+export const readSiteRegister = async (
+  jira: IssuesPort,
+  config: SiteConfig,
+  jql: string = siteRegisterJql(config),
+): Promise<SiteRegister> => {
   const exceptions: ExceptionRecord[] = [];
   const unreadable: SiteRegister['unreadable'][number][] = [];
   const archivePages = new Map<string, Archived>();
