@@ -1,7 +1,12 @@
-import type { IssuePanelResolverName } from '../contracts/resolver-names';
-import { notImplementedResolver } from './not-implemented';
+/**
+ * Resolver function of the issue panel (DESIGN.md §1): `getExceptionSummary`, where the Exception issue stands for
+ * the person viewing it (src/application/issue-panel/get-exception-summary.ts).
+ */
+import Resolver from '@forge/resolver';
+import { getExceptionSummary } from '../application/issue-panel/get-exception-summary';
+import { GetExceptionSummaryRequestSchema } from '../contracts/issue-panel';
+import { defineResolver } from './define-resolver';
 
-const ISSUE_OF: Record<IssuePanelResolverName, string> = { getExceptionSummary: 'issue panel' };
-
-/** Resolver function of the issue panel (status, days left, next action, checklist). */
-export const issuePanelResolver = notImplementedResolver('issue-panel-resolver', ISSUE_OF);
+export const issuePanelResolver = new Resolver()
+  .define('getExceptionSummary', defineResolver(GetExceptionSummaryRequestSchema, getExceptionSummary))
+  .getDefinitions();

@@ -24,6 +24,10 @@ export const lifecycleWorker = async (delivery: unknown): Promise<void> => {
       console.warn(
         `lifecycle-worker: unreadable event recorded and acknowledged (${outcome.problems.join('; ')})`,
       );
+    else if (outcome.outcome === 'kpis-rebuilt')
+      console.info(
+        `lifecycle-worker: KPI model of project ${outcome.projectId} ${outcome.done ? 'rebuilt' : 'continued on the queue'}`,
+      );
     else console.info(`lifecycle-worker: ${summarizeSweep(outcome)}`);
   } catch (error) {
     console.warn(`lifecycle-worker: failed, the next sweep takes it up (${describeFailure(error)})`);

@@ -11,6 +11,7 @@
 import { ForgeKvsAPIError } from '@forge/kvs/out/errors';
 import {
   MetadataField,
+  type BatchGetResult,
   type BeginsWithClause,
   type GetResult,
   type ListResult,
@@ -90,6 +91,41 @@ export class FakeKvs implements KvsClient {
     if (options?.metadataFields === undefined) return Promise.resolve(value);
     return Promise.resolve({ key, value, ...this.expiry(entry, options.metadataFields) });
   }
+
+  /**
+   * `batchGet` as documented: at most 25 keys, no key twice (either fails the whole batch); found keys in
+   * `successfulKeys`. A missing key is listed in `failedKeys` when `missingKeysFail` is set, left out otherwise: the
+   * docs say neither, so tests run both.
+   */
+  missingKeysFail = false;
+
+  batchGet<T>(items: { key: string; options?: { metadataFields?: MetadataField[] } }[]): Promise<BatchGetResult<T>> {
+    return this.afterRoundTrip(() => {
+      const keys = items.map((item) => item.key);
+      if (keys.length === 0 || keys.length > 25 || new Set(keys).size !== keys.length)
+        return Promise.reject(kvsError(400, 'INVALID_BATCH', 'A batch holds 1 to 25 distinct keys.'));
+      const result: BatchGetResult<T> = { successfulKeys: [], failedKeys: [] };
+      for (const item of items) {
+        checkKey(item.key);
+        const entry = this.entries.get(item.key);
+        if (entry === undefined) {
+          if (this.missingKeysFail)
+            result.failedKeys.push({ key: item.key, error: { code: 'KEY_NOT_FOUND', message: 'Not found.' } });
+          continue;
+        }
+        result.successfulKeys.push({
+          key: item.key,
+          value: JSON.parse(entry.json) as T,
+          ...this.expiry(entry, item.options?.metadataFields ?? []),
+        });
+      }
+      this.batchGets += 1;
+      return Promise.resolve(result);
+    });
+  }
+
+  /** batchGet requests served, for cost assertions. */
+  batchGets = 0;
 
   set(key: string, value: unknown, options?: PolicySetOptions | SetOptions): Promise<void>;
   set<U>(

@@ -16,6 +16,7 @@ import {
   kvs,
   MetadataField,
   WhereConditions,
+  type BatchGetResult,
   type BeginsWithClause,
   type GetResult,
   type ListResult,
@@ -43,6 +44,9 @@ export interface KvsQuery {
 /** The part of the `kvs` client the store calls; `kvs` itself in production. */
 export interface KvsClient {
   get<T>(key: string, options: { metadataFields?: MetadataField[] }): Promise<GetResult<T> | undefined>;
+  batchGet<T>(
+    items: { key: string; options?: { metadataFields?: MetadataField[] } }[],
+  ): Promise<BatchGetResult<T>>;
   set(key: string, value: unknown, options?: PolicySetOptions): Promise<void>;
   set<U>(
     key: string,
@@ -52,6 +56,9 @@ export interface KvsClient {
   delete(key: string): Promise<void>;
   query(options?: QueryOptions): KvsQuery;
 }
+
+/** "Each batch operation can contain a maximum of 25 keys" (storage-reference/kvs-batch). */
+export const KVS_BATCH_LIMIT = 25;
 
 /** KVS answers at most 100 entries a query page (LIST_QUERY_LIMIT_EXCEEDED beyond). */
 export const KVS_PAGE_LIMIT = 100;
@@ -81,6 +88,33 @@ export class KvsStore implements StorePort {
     const entry = await this.client.get<unknown>(key, WITH_EXPIRY);
     if (entry === undefined || this.expired(entry.expireTime)) return undefined;
     return schema.parse(entry.value);
+  }
+
+  /**
+   * Batches of at most 25 distinct keys (a repeated key fails the whole batch). The docs do not say how a missing
+   * key is answered: it may be left out of both lists, or listed in `failedKeys`; batches are "best effort", so a
+   * failed key may also be a real failure. Either way a failed key is read again on its own, so absence is only
+   * ever concluded from a plain `get`.
+   */
+  async getMany<T>(keys: readonly string[], schema: z.ZodType<T>): Promise<Map<string, T>> {
+    const unique = [...new Set(keys)];
+    const found = new Map<string, T>();
+    for (let start = 0; start < unique.length; start += KVS_BATCH_LIMIT) {
+      const batch = unique.slice(start, start + KVS_BATCH_LIMIT);
+      const result = await this.client.batchGet<unknown>(
+        batch.map((key) => ({ key, options: WITH_EXPIRY })),
+      );
+      for (const entry of result.successfulKeys) {
+        if (batch.includes(entry.key) && !this.expired(entry.expireTime))
+          found.set(entry.key, schema.parse(entry.value));
+      }
+      for (const failed of result.failedKeys) {
+        if (!batch.includes(failed.key) || found.has(failed.key)) continue;
+        const value = await this.get(failed.key, schema);
+        if (value !== undefined) found.set(failed.key, value);
+      }
+    }
+    return found;
   }
 
   async set(key: string, value: unknown): Promise<void> {

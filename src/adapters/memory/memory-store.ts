@@ -31,6 +31,15 @@ export class MemoryStore implements StorePort {
     return Promise.resolve(json === undefined ? undefined : schema.parse(JSON.parse(json)));
   }
 
+  async getMany<T>(keys: readonly string[], schema: z.ZodType<T>): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    for (const key of new Set(keys)) {
+      const value = await this.get(key, schema);
+      if (value !== undefined) found.set(key, value);
+    }
+    return found;
+  }
+
   set(key: string, value: unknown): Promise<void> {
     this.entries.set(key, { json: JSON.stringify(value), expiresAt: null });
     return Promise.resolve();

@@ -5,9 +5,7 @@
  */
 import { z } from 'zod';
 
-export const IssueKeySchema = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*-[1-9]\d{0,17}$/, 'is not a Jira issue key');
+export { IssueKeySchema } from '../../contracts/issue-key';
 export const IssueIdSchema = z.union([
   z.string().regex(/^[1-9]\d{0,17}$/, 'is not a Jira issue id'),
   z.number().int().positive(),

@@ -7,6 +7,7 @@
  * It is not written to the store: only the app pushes to the queue, and a refused input changes nothing.
  */
 import type { z } from 'zod';
+import { rebuildKpiProject } from '../kpi/kpi-read-model';
 import { readSiteConfig } from '../transitions/site-config-of';
 import { LifecycleEventSchema } from './lifecycle-events';
 import {
@@ -19,7 +20,10 @@ import {
 } from './run-sweep';
 
 export type WorkOutcome =
-  SweepOutcome | { readonly outcome: 'unreadable'; readonly problems: readonly string[] };
+  | SweepOutcome
+  | { readonly outcome: 'unreadable'; readonly problems: readonly string[] }
+  /** A KPI rebuild step: `done`, or its continuation pushed to the queue. */
+  | { readonly outcome: 'kpis-rebuilt'; readonly projectId: string; readonly done: boolean };
 
 const problemsOf = (error: z.ZodError): string[] =>
   error.issues.slice(0, 10).map((issue) => `${issue.path.join('.') || '(event)'}: ${issue.message}`);
@@ -35,6 +39,12 @@ export const workQueueEvent = async (
   }
   const event = parsed.data;
   if (event.kind === 'continue-sweep') return runSweep(deps, { ...options, skip: event.skip });
+  if (event.kind === 'rebuild-kpis') {
+    const result = await rebuildKpiProject(deps, event.projectId, event.cursor);
+    if (!result.done)
+      await deps.queue.push([{ kind: 'rebuild-kpis', projectId: event.projectId, cursor: result.cursor }]);
+    return { outcome: 'kpis-rebuilt', projectId: event.projectId, done: result.done };
+  }
 
   const config = await readSiteConfig(deps.store);
   if (config === undefined) return { outcome: 'not-set-up' };

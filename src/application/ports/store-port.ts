@@ -25,6 +25,11 @@ export type LockValue = z.infer<typeof LockValueSchema>;
 
 export interface StorePort {
   get<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined>;
+  /**
+   * Several keys at once (KVS `batchGet`, at most 25 keys a request): the values found, by key; absent keys are
+   * left out. Each value is parsed with `schema`.
+   */
+  getMany<T>(keys: readonly string[], schema: z.ZodType<T>): Promise<Map<string, T>>;
   set(key: string, value: unknown): Promise<void>;
   /**
    * Writes only when the key is absent or its TTL has run out (Forge KVS `keyPolicy: FAIL_IF_EXISTS`, plus an

@@ -17,3 +17,15 @@ export {
 } from './report-schema';
 export { mean, median, p90, share, type Share } from './stats';
 export { TOP_LIST_LENGTH } from './pattern-tracking';
+export { KpiFactsSchema, kpiFactsOf, type KpiFacts } from './kpi-facts';
+export {
+  addFacts,
+  emptyKpiSummary,
+  KpiSummaryMismatchError,
+  KpiSummarySchema,
+  mergeKpiSummaries,
+  removeFacts,
+  summarizeFacts,
+  type KpiSummary,
+} from './kpi-summary';
+export { kpiReportFromSummary } from './report-from-summary';

@@ -192,6 +192,44 @@ export const invokeAdminResolver = (
   );
 };
 
+/** The issue panel's `invoke(name, payload)` as Forge delivers it, for `accountId` viewing `issueKey`. */
+export const invokeIssuePanelResolver = (
+  functionKey: string,
+  payload: unknown,
+  accountId: string,
+): Promise<unknown> => {
+  forgeRuntime.actingUser = accountId;
+  return handlers.issuePanelResolver(
+    {
+      call: { functionKey, payload },
+      context: {
+        localId: extensionAri(APP_ID, ENVIRONMENT_ID, 'exception-panel'),
+        moduleKey: 'exception-panel',
+      },
+    },
+    { principal: { accountId } },
+  );
+};
+
+/** The KPI gadget's `invoke(name, payload)` as Forge delivers it, for `accountId`. */
+export const invokeGadgetResolver = (
+  functionKey: string,
+  payload: unknown,
+  accountId: string,
+): Promise<unknown> => {
+  forgeRuntime.actingUser = accountId;
+  return handlers.gadgetResolver(
+    {
+      call: { functionKey, payload },
+      context: {
+        localId: extensionAri(APP_ID, ENVIRONMENT_ID, 'exception-kpis'),
+        moduleKey: 'exception-kpis',
+      },
+    },
+    { principal: { accountId } },
+  );
+};
+
 export const startExceptionSite = async (): Promise<ExceptionSite> => {
   const site = await startSiteWithApp();
   const { sim } = site;
