@@ -14,8 +14,14 @@ export type SandboxApp = (typeof SANDBOX_APPS)[number];
 /** Where the app runs: the issue of the issue panel, the gadget's id (and entry point) on the dashboard. */
 export const AppPlaceSchema = z.object({
   app: z.enum(SANDBOX_APPS),
-  issueKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'must be an issue key').optional(),
-  gadgetId: z.string().regex(/^[\w-]{1,64}$/, 'must be a gadget id').optional(),
+  issueKey: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'must be an issue key')
+    .optional(),
+  gadgetId: z
+    .string()
+    .regex(/^[\w-]{1,64}$/, 'must be a gadget id')
+    .optional(),
   entryPoint: z.enum(['view', 'edit']).optional(),
 });
 export type AppPlace = z.infer<typeof AppPlaceSchema>;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { IsoInstantSchema } from '../src/domain/register-schema';
-import type { SandboxSite } from './start-sandbox';
+import { LIFECYCLE_FUNCTION_TIMEOUT_SECONDS, type SandboxSite } from './start-sandbox';
 
 export const ClockMoveSchema = z.union([
   z.strictObject({
@@ -78,10 +78,10 @@ export const moveClockAndSweep = async (sandbox: SandboxSite, move: ClockMove): 
   const log: string[] = [];
   let sweeps = 0;
   await capturingLog(log, async () => {
-    for (let changed = true; changed && sweeps < MAX_SWEEPS; ) {
+    for (let changed = true; changed && sweeps < MAX_SWEEPS;) {
       const start = snapshot(sandbox);
       sweeps += 1;
-      await runtime.runAs(undefined, () => handlers.lifecycleSweep());
+      await runtime.runAs(undefined, () => handlers.lifecycleSweep(), LIFECYCLE_FUNCTION_TIMEOUT_SECONDS);
       await queue.drain();
       await sim.idle();
       await queue.drain();
@@ -97,7 +97,8 @@ export const moveClockAndSweep = async (sandbox: SandboxSite, move: ClockMove): 
   const comments: { key: string; added: number }[] = [];
   for (const [key, now] of after) {
     const was = before.get(key);
-    if (was !== undefined && was.status !== now.status) statusChanges.push({ key, from: was.status, to: now.status });
+    if (was !== undefined && was.status !== now.status)
+      statusChanges.push({ key, from: was.status, to: now.status });
     const added = now.comments - (was?.comments ?? 0);
     if (added > 0) comments.push({ key, added });
   }

@@ -70,24 +70,32 @@ export class LifecycleQueue {
     return this.delivered;
   }
 
-  /** Delivers every due event, and those they push that are due, until none is left due. */
-  async drain(): Promise<void> {
+  /**
+   * Delivers every due event, and those they push that are due, until none is left due; at most `maxDeliveries`
+   * (a consumer that pushes itself again forever would otherwise hold the clock control).
+   */
+  async drain(maxDeliveries = 2000): Promise<void> {
+    const limit = this.delivered + maxDeliveries;
     for (;;) {
-      await this.pump();
+      await this.pump(limit);
+      if (this.delivered >= limit) {
+        this.options.log?.(`queue: stopped draining after ${String(maxDeliveries)} deliveries`);
+        return;
+      }
       if (!this.pending.some((entry) => entry.dueMs <= this.options.nowMs())) return;
     }
   }
 
   /** One pass over what is due; concurrent callers share it. */
-  pump(): Promise<void> {
-    this.running ??= this.deliverDue().finally(() => {
+  pump(limit = Number.POSITIVE_INFINITY): Promise<void> {
+    this.running ??= this.deliverDue(limit).finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
-  private async deliverDue(): Promise<void> {
-    for (;;) {
+  private async deliverDue(limit: number): Promise<void> {
+    while (this.delivered < limit) {
       const now = this.options.nowMs();
       const due = this.pending
         .map((entry, index) => ({ entry, index }))
@@ -111,7 +119,9 @@ export class LifecycleQueue {
     try {
       answer = await consumer(delivery);
     } catch (error) {
-      log(`queue ${delivery.queueName}: the consumer threw (${error instanceof Error ? error.message : 'unknown'})`);
+      log(
+        `queue ${delivery.queueName}: the consumer threw (${error instanceof Error ? error.message : 'unknown'})`,
+      );
       return;
     }
     const retry = RetryRequestSchema.safeParse(answer);

@@ -34,7 +34,9 @@ const main = async (): Promise<void> => {
   } catch (error) {
     await sandbox.close();
     if ((error as { code?: unknown }).code === 'EADDRINUSE')
-      throw new CliError(`port ${String(args.port)} is in use: pick another with --port (0 picks a free one)`);
+      throw new CliError(
+        `port ${String(args.port)} is in use: pick another with --port (0 picks a free one)`,
+      );
     throw error;
   }
   const counts = [...sandbox.site.issueKeys].map(([project, keys]) => `${String(keys.length)} in ${project}`);

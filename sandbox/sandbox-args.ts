@@ -19,7 +19,8 @@ export const DEFAULT_SEED = 20261129;
 
 export interface SandboxArgs {
   readonly port: number;
-  readonly seed: { readonly kind: 'realistic'; readonly seed: number } | { readonly kind: 'file'; readonly path: string };
+  readonly seed:
+    { readonly kind: 'realistic'; readonly seed: number } | { readonly kind: 'file'; readonly path: string };
   readonly now: string | undefined;
   readonly help: boolean;
 }
@@ -40,7 +41,12 @@ export const parseSandboxArgs = (args: readonly string[]): SandboxArgs => {
   } catch (error) {
     throw usageError(error instanceof Error ? error.message : String(error));
   }
-  const port = values.port === undefined ? DEFAULT_SANDBOX_PORT : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
+  const port =
+    values.port === undefined
+      ? DEFAULT_SANDBOX_PORT
+      : /^\d{1,5}$/.test(values.port)
+        ? Number(values.port)
+        : NaN;
   if (!(port >= 0 && port <= 65_535)) throw usageError('--port must be a whole number from 0 to 65535');
   if (values.now !== undefined && !IsoInstantSchema.safeParse(values.now).success)
     throw usageError('--now must be an ISO-8601 date-time with a time zone, e.g. 2026-11-29T09:00:00Z');

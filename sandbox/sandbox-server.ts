@@ -33,7 +33,10 @@ const InvokeSchema = AppPlaceSchema.extend({
   accountId: ACCOUNT_ID.optional(),
 });
 const RequestJiraSchema = z.object({
-  restPath: z.string().regex(/^\/rest\/[^\s#]*$/, 'must be a Jira REST path (/rest/…)').max(4000),
+  restPath: z
+    .string()
+    .regex(/^\/rest\/[^\s#]*$/, 'must be a Jira REST path (/rest/…)')
+    .max(4000),
   method: z.enum(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']).optional(),
   body: z.string().max(1_000_000).nullable().optional(),
   accountId: ACCOUNT_ID.optional(),
@@ -68,10 +71,12 @@ export const startSandboxServer = async (sandbox: SandboxSite, port: number): Pr
 
   const actingUser = (accountId: string | undefined): string => {
     const chosen = accountId ?? state.currentUser;
-    if (sim.state.user(chosen) === undefined) throw new HttpProblem(400, 'accountId: no such user in the sandbox');
+    if (sim.state.user(chosen) === undefined)
+      throw new HttpProblem(400, 'accountId: no such user in the sandbox');
     return chosen;
   };
-  const configurationOf = (place: AppPlace) => gadgetConfigurations.get(place.gadgetId ?? 'sandbox-gadget') ?? {};
+  const configurationOf = (place: AppPlace) =>
+    gadgetConfigurations.get(place.gadgetId ?? 'sandbox-gadget') ?? {};
   const resolvers = {
     gadget: handlers.gadgetResolver,
     admin: handlers.adminResolver,
@@ -86,14 +91,19 @@ export const startSandboxServer = async (sandbox: SandboxSite, port: number): Pr
         displayName: user.displayName,
         active: user.active,
         siteAdmin: user.siteAdmin,
-        groups: [...sim.state.groups.values()].filter((group) => group.members.has(user.accountId)).map((g) => g.name),
+        groups: [...sim.state.groups.values()]
+          .filter((group) => group.members.has(user.accountId))
+          .map((g) => g.name),
       }));
 
   const routes = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
     const route = `${request.method ?? 'GET'} ${url.pathname}`;
     switch (route) {
       case 'GET /__sandbox/bridge.js': {
-        response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+        response.writeHead(200, {
+          'content-type': 'text/javascript; charset=utf-8',
+          'cache-control': 'no-store',
+        });
         response.end(await readFile(BRIDGE_FILE));
         return;
       }
@@ -103,7 +113,10 @@ export const startSandboxServer = async (sandbox: SandboxSite, port: number): Pr
           now: sandbox.clock.nowIso(),
           currentUser: state.currentUser,
           users: users(),
-          projects: [...sim.state.projects.values()].map((project) => ({ key: project.key, name: project.name })),
+          projects: [...sim.state.projects.values()].map((project) => ({
+            key: project.key,
+            name: project.name,
+          })),
           issueTypeId: config.issueTypeId,
           fields: config.fields,
           jiraUrl: sim.baseUrl,
@@ -130,14 +143,22 @@ export const startSandboxServer = async (sandbox: SandboxSite, port: number): Pr
         const context = resolverContext(sim, place, configurationOf(place));
         const answer = await sim.invokeResolver(`${place.app}:${functionKey}`, () =>
           runtime.runAs(user, () =>
-            resolvers[place.app]({ call: { functionKey, payload }, context }, { principal: { accountId: user } }),
+            resolvers[place.app](
+              { call: { functionKey, payload }, context },
+              { principal: { accountId: user } },
+            ),
           ),
         );
         sendJson(response, 200, answer ?? null);
         return;
       }
       case 'POST /__sandbox/request-jira': {
-        const { restPath, method = 'GET', body, accountId } = parse(RequestJiraSchema, await readJson(request));
+        const {
+          restPath,
+          method = 'GET',
+          body,
+          accountId,
+        } = parse(RequestJiraSchema, await readJson(request));
         const user = actingUser(accountId);
         const answer = await fetch(`${sim.baseUrl}${restPath}`, {
           method,
@@ -211,7 +232,11 @@ export const startSandboxServer = async (sandbox: SandboxSite, port: number): Pr
       if (error instanceof HttpProblem) sendProblem(response, error.status, error.message);
       else {
         console.warn(`sandbox: ${request.method ?? ''} ${url.pathname} failed`, error);
-        sendProblem(response, 500, error instanceof Error ? error.message.slice(0, 500) : 'The sandbox failed.');
+        sendProblem(
+          response,
+          500,
+          error instanceof Error ? error.message.slice(0, 500) : 'The sandbox failed.',
+        );
       }
     });
   });

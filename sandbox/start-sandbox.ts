@@ -24,6 +24,8 @@ export const SANDBOX_PROJECTS = ['SEC', 'OPS', 'PAY'] as const;
 export const SANDBOX_EXCEPTION_COUNT = 240;
 /** The Jira admin who runs the admin page (the register's people are requesters, owners and approvers). */
 export const SANDBOX_ADMIN = { accountId: 'acc-ada', displayName: 'Ada Admin' } as const;
+/** manifest.yml: lifecycle-sweep and lifecycle-worker run up to 300 s. */
+export const LIFECYCLE_FUNCTION_TIMEOUT_SECONDS = 300;
 export const SECURITY_REVIEWERS_GROUP = 'security-reviewers';
 export const C_LEVEL_GROUP = 'c-level';
 
@@ -54,7 +56,8 @@ const registerOf = (args: SandboxArgs, clock: SimClock, readText: ReadText): Reg
 const addCast = (sim: JiraSimulator): void => {
   const { state } = sim;
   const join = (accountId: string, group: string) => {
-    if (state.user(accountId) !== undefined && state.group(group) !== undefined) state.addToGroup(group, accountId);
+    if (state.user(accountId) !== undefined && state.group(group) !== undefined)
+      state.addToGroup(group, accountId);
   };
   for (const reviewer of REALISTIC_PEOPLE.reviewers) join(reviewer.accountId, SECURITY_REVIEWERS_GROUP);
   for (const executive of REALISTIC_PEOPLE.executives) join(executive.accountId, C_LEVEL_GROUP);
@@ -80,7 +83,14 @@ export const startSandboxSite = async (
   const queue = new LifecycleQueue({
     nowMs: () => clock.nowMs(),
     // The manifest's consumer: queue `lifecycle-actions` → function `lifecycle-worker` (index.lifecycleWorker).
-    consumers: { 'lifecycle-actions': (delivery) => runtime.runAs(undefined, () => handlers.lifecycleWorker(delivery)) },
+    consumers: {
+      'lifecycle-actions': (delivery) =>
+        runtime.runAs(
+          undefined,
+          () => handlers.lifecycleWorker(delivery),
+          LIFECYCLE_FUNCTION_TIMEOUT_SECONDS,
+        ),
+    },
     log,
   });
   runtime.onPush = (push) => {

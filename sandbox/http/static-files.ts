@@ -39,7 +39,8 @@ export const serveBuilt = async (
   relativePath: string,
   transformHtml: (html: string) => string = (html) => html,
 ): Promise<void> => {
-  const wanted = relativePath === '' || relativePath.endsWith('/') ? `${relativePath}index.html` : relativePath;
+  const wanted =
+    relativePath === '' || relativePath.endsWith('/') ? `${relativePath}index.html` : relativePath;
   const file = path.resolve(root, `.${path.posix.normalize(`/${decodeURIComponent(wanted)}`)}`);
   if (!file.startsWith(`${path.resolve(root)}${path.sep}`)) {
     sendProblem(response, 404, 'No such file.');

@@ -42,12 +42,18 @@
   /** Tells the shell (the parent page) about flags, closes and refreshes; it shows or ignores them. */
   function toShell(type, detail) {
     if (window.parent && window.parent !== window)
-      window.parent.postMessage({ source: 'sandbox-app', app: app, type: type, detail: detail }, location.origin);
+      window.parent.postMessage(
+        { source: 'sandbox-app', app: app, type: type, detail: detail },
+        location.origin,
+      );
   }
 
   var operations = {
     invoke: function (payload) {
-      return post('/__sandbox/invoke', Object.assign({}, place, { functionKey: payload.functionKey, payload: payload.payload }));
+      return post(
+        '/__sandbox/invoke',
+        Object.assign({}, place, { functionKey: payload.functionKey, payload: payload.payload }),
+      );
     },
     getContext: function () {
       var search = new URLSearchParams(place);
@@ -56,10 +62,12 @@
       });
     },
     submit: function (payload) {
-      return post('/__sandbox/submit', Object.assign({}, place, { payload: payload })).then(function (accepted) {
-        if (accepted) toShell('submit', null);
-        return accepted;
-      });
+      return post('/__sandbox/submit', Object.assign({}, place, { payload: payload })).then(
+        function (accepted) {
+          if (accepted) toShell('submit', null);
+          return accepted;
+        },
+      );
     },
     fetchProduct: function (payload) {
       if (payload.product !== 'jira') return Promise.reject(new Error('The sandbox has Jira only.'));
@@ -90,7 +98,10 @@
       return Promise.resolve();
     },
     showFlag: function (payload) {
-      toShell('flag', { title: String(payload && payload.title || ''), type: String(payload && payload.type || 'info') });
+      toShell('flag', {
+        title: String((payload && payload.title) || ''),
+        type: String((payload && payload.type) || 'info'),
+      });
       return Promise.resolve({ close: function () {} });
     },
     enableTheming: function () {

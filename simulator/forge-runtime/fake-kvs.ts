@@ -99,7 +99,9 @@ export class FakeKvs implements KvsClient {
    */
   missingKeysFail = false;
 
-  batchGet<T>(items: { key: string; options?: { metadataFields?: MetadataField[] } }[]): Promise<BatchGetResult<T>> {
+  batchGet<T>(
+    items: { key: string; options?: { metadataFields?: MetadataField[] } }[],
+  ): Promise<BatchGetResult<T>> {
     return this.afterRoundTrip(() => {
       const keys = items.map((item) => item.key);
       if (keys.length === 0 || keys.length > 25 || new Set(keys).size !== keys.length)
@@ -110,7 +112,10 @@ export class FakeKvs implements KvsClient {
         const entry = this.entries.get(item.key);
         if (entry === undefined) {
           if (this.missingKeysFail)
-            result.failedKeys.push({ key: item.key, error: { code: 'KEY_NOT_FOUND', message: 'Not found.' } });
+            result.failedKeys.push({
+              key: item.key,
+              error: { code: 'KEY_NOT_FOUND', message: 'Not found.' },
+            });
           continue;
         }
         result.successfulKeys.push({
@@ -206,13 +211,16 @@ export class FakeKvs implements KvsClient {
           .filter((key) => key.startsWith(state.prefix) && (state.after === undefined || key > state.after))
           .sort();
         const page = keys.slice(0, state.limit);
-        const results = page.map((key): Result<T> => {
-          const entry = this.entries.get(key)!;
-          return {
-            key,
-            value: JSON.parse(entry.json) as T,
-            ...this.expiry(entry, options.metadataFields ?? []),
-          };
+        const results = page.flatMap((key): Result<T>[] => {
+          const entry = this.entries.get(key);
+          if (entry === undefined) return [];
+          return [
+            {
+              key,
+              value: JSON.parse(entry.json) as T,
+              ...this.expiry(entry, options.metadataFields ?? []),
+            },
+          ];
         });
         const last = page.at(-1);
         return Promise.resolve(

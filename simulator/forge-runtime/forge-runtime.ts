@@ -36,26 +36,38 @@ export interface ForgeRuntimeOnSimulator {
   readonly pushes: RecordedPush[];
   /** Called after each push is recorded (the sandbox delivers it to the consumer); none by default. */
   onPush: ((push: RecordedPush) => void) | undefined;
-  /** Runs `invocation` as `accountId`: asUser() inside it (and everything it awaits) acts for that person. */
-  runAs<T>(accountId: string | undefined, invocation: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `invocation` as `accountId`: asUser() inside it (and everything it awaits) acts for that person, and
+   * getAppContext() answers the invocation's remaining time out of `timeoutSeconds` (the function's limit in
+   * manifest.yml; Forge's default 25 s for resolvers and validators, FORGE_NOTES §11).
+   */
+  runAs<T>(accountId: string | undefined, invocation: () => Promise<T>, timeoutSeconds?: number): Promise<T>;
+  /** The invocation runAs is running, if any. */
+  currentInvocation(): { readonly accountId: string | undefined; readonly deadlineMs: number } | undefined;
   /** The person asUser() acts for right now. */
   currentUser(): string | undefined;
   /** Clears KVS, pushes and the acting user (the simulator stays). */
   reset(): void;
 }
 
+/** A resolver's or validator's limit; async functions declare theirs (timeoutSeconds) in manifest.yml. */
+export const DEFAULT_SYNC_TIMEOUT_SECONDS = 25;
+
 /** A runtime; `nowMs` is the clock KVS expiry is measured on (the sandbox's simulated clock, or the real one). */
 export const createForgeRuntime = (nowMs?: () => number): ForgeRuntimeOnSimulator => {
   // One async context per invocation: two people's resolver calls in flight at once each act as themselves.
-  const invoker = new AsyncLocalStorage<{ accountId: string | undefined }>();
+  const invoker = new AsyncLocalStorage<{ accountId: string | undefined; deadlineMs: number }>();
   return {
     sim: undefined,
     actingUser: undefined,
     kvs: new FakeKvs(nowMs),
     pushes: [],
     onPush: undefined,
-    runAs(accountId, invocation) {
-      return invoker.run({ accountId }, invocation);
+    runAs(accountId, invocation, timeoutSeconds = DEFAULT_SYNC_TIMEOUT_SECONDS) {
+      return invoker.run({ accountId, deadlineMs: Date.now() + timeoutSeconds * 1000 }, invocation);
+    },
+    currentInvocation() {
+      return invoker.getStore();
     },
     currentUser() {
       const scoped = invoker.getStore();
@@ -104,8 +116,22 @@ export const forgeApiOver = (
       return simulatorFetcher(requireSim(runtime), actingUser).requestJira(path, jiraInit(init));
     },
   });
+  // Inside a runAs invocation the app learns its remaining time as on Forge; outside one, the real function
+  // (which throws: there is no Forge invocation), so code that falls back without a context still does.
+  const getAppContext = (): ReturnType<ForgeApiModule['getAppContext']> => {
+    const invocation = runtime.currentInvocation();
+    if (invocation === undefined) return actual.getAppContext();
+    return {
+      ...({} as ReturnType<ForgeApiModule['getAppContext']>),
+      environmentType: 'DEVELOPMENT',
+      invocationId: 'sandbox',
+      moduleKey: '',
+      appVersion: '0.1.0',
+      invocationRemainingTimeInMillis: () => invocation.deadlineMs - Date.now(),
+    };
+  };
   const api = { ...actual.default, asApp, asUser };
-  return { ...actual, __esModule: true, default: api, asApp, asUser };
+  return { ...actual, __esModule: true, default: api, asApp, asUser, getAppContext };
 };
 
 /** `@forge/kvs` with `kvs` (default and named) replaced by the runtime's FakeKvs; errors and conditions are real. */

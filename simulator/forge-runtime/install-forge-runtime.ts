@@ -6,12 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Clock } from '../../src/application/ports/clock';
-import {
-  forgeApiOver,
-  forgeEventsOver,
-  forgeKvsOver,
-  type ForgeRuntimeOnSimulator,
-} from './forge-runtime';
+import { forgeApiOver, forgeEventsOver, forgeKvsOver, type ForgeRuntimeOnSimulator } from './forge-runtime';
 import { redirectModules } from './redirect-forge-modules';
 
 const load = createRequire(__filename);

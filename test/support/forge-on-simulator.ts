@@ -36,9 +36,8 @@ export const forgeApiOnSimulator = (
 ): Record<string, unknown> => forgeApiOver(jest.requireActual('@forge/api'), runtime);
 
 /** `@forge/kvs` with `kvs` (default and named) replaced by the runtime's FakeKvs; errors and conditions are real. */
-export const forgeKvsInMemory = (
-  runtime: ForgeRuntimeOnSimulator = forgeRuntime,
-): Record<string, unknown> => forgeKvsOver(jest.requireActual('@forge/kvs'), runtime);
+export const forgeKvsInMemory = (runtime: ForgeRuntimeOnSimulator = forgeRuntime): Record<string, unknown> =>
+  forgeKvsOver(jest.requireActual('@forge/kvs'), runtime);
 
 /** A fetch for the events service that accepts every push (201) and records it. */
 export const recordingEventsClient = (pushes: RecordedPush[]): FetchMethod =>
