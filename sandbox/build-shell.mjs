@@ -4,6 +4,7 @@
  * like tools/build-static.mjs builds the Custom UI apps. The shell's imports (react, @atlaskit/*) resolve from
  * static/node_modules: the shell is not a Forge resource, so it has no install of its own.
  */
+import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,7 +28,11 @@ const resolveFromStatic = () => ({
     )
       return null;
     if (source.startsWith('\0')) return null;
-    return this.resolve(source, path.join(STATIC_DIR, 'index.html'), { ...options, skipSelf: true });
+    // Resolved from static/'s real path (its node_modules is a symlink in worktrees), so React is one copy.
+    return this.resolve(source, path.join(realpathSync(STATIC_DIR), 'index.html'), {
+      ...options,
+      skipSelf: true,
+    });
   },
 });
 
@@ -43,6 +48,7 @@ export async function buildShell() {
     // The sandbox serves the shell's index at / and its assets under /shell/.
     base: '/shell/',
     plugins: [resolveFromStatic(), react()],
+    resolve: { dedupe: ['react', 'react-dom'] },
     build: { outDir: 'build', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   });
 }

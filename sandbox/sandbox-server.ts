@@ -217,6 +217,11 @@ export const startSandboxServer = async (sandbox: SandboxSite, port: number): Pr
       return;
     }
     if (url.pathname === '/') return serveBuilt(response, SHELL_BUILD_DIR, '');
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204);
+      response.end();
+      return;
+    }
     if (url.pathname.startsWith('/shell/'))
       return serveBuilt(response, SHELL_BUILD_DIR, url.pathname.slice('/shell/'.length));
     throw new HttpProblem(404, 'Nothing here: the sandbox is at /.');

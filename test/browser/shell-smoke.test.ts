@@ -36,19 +36,34 @@ describeInBrowser('the sandbox shell in Chromium', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${sandbox.url}/`);
     await page.getByRole('heading', { name: 'Security Exceptions sandbox' }).waitFor();
-    const issueLink = page.getByRole('link', { name: 'SEC-3', exact: true });
-    await issueLink.click();
+    // The newest SEC exception, as the list shows it to the Jira admin the sandbox starts as.
+    const firstRow = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: /^SEC-\d+$/ }) })
+      .first();
+    await firstRow.waitFor();
+    const key = (await firstRow.getByRole('link').textContent()) ?? '';
+    const summary = (await firstRow.getByRole('cell').nth(1).textContent()) ?? '';
+    const status = (await firstRow.getByRole('cell').nth(2).textContent()) ?? '';
+    expect(key).toBe('SEC-80');
+    await firstRow.getByRole('link').click();
 
-    await page.getByRole('heading', { name: /^SEC-3: / }).waitFor();
+    await page.getByRole('heading', { name: `${key}: ${summary}` }).waitFor();
+    await expect(page.getByRole('region', { name: 'Workflow' }).isVisible()).resolves.toBe(true);
     const details = page.getByRole('region', { name: 'Details' });
-    await expect(details.getByText('Risk Owner', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(details.getByText('Inês Costa', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText('Recertification', { exact: true }).first().isVisible()).resolves.toBe(true);
-    const panel = page.frameLocator('iframe[title="Security exception issue panel"]');
-    await panel.locator('body').waitFor();
+    for (const label of [
+      'Exception Type',
+      'Business Justification',
+      'Risk Owner',
+      'Expiration Date',
+      'Affected Assets',
+    ])
+      await expect(details.getByText(label, { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(status, { exact: true }).first().isVisible()).resolves.toBe(true);
+    await page.frameLocator('iframe[title="Security exception issue panel"]').locator('body').waitFor();
     await expect(
       page.locator('iframe[title="Security exception issue panel"]').getAttribute('src'),
-    ).resolves.toBe('/apps/issue-panel/?issueKey=SEC-3');
+    ).resolves.toBe(`/apps/issue-panel/?issueKey=${key}`);
     expect(errors).toEqual([]);
   });
 });

@@ -24,7 +24,10 @@ const appearanceOf = (status: string) =>
 
 /** The issue list: what the acting person may browse, by project, newest first (Jira's own JQL search). */
 export function IssueList({ site, userKey }: { site: SiteInfo; userKey: string }) {
-  const [project, setProject] = useState<string>(site.projects[0]?.key ?? '');
+  // SEC (the register's first project) when there is one, as a person would start there.
+  const [project, setProject] = useState<string>(
+    site.projects.find((candidate) => candidate.key === 'SEC')?.key ?? site.projects[0]?.key ?? '',
+  );
   const [issues, setIssues] = useState<readonly SearchIssue[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const risk = site.fields.riskRating ?? '';
