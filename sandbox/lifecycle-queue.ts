@@ -19,6 +19,9 @@ export interface QueueDelivery {
   readonly retryContext?: { retryCount: number; retryReason: string; retryData: unknown };
 }
 
+/** Deliveries per pass: a pass then lets the next due check (and a drain's limit) in. */
+const BATCH = 100;
+
 interface Pending {
   readonly delivery: QueueDelivery;
   readonly dueMs: number;
@@ -47,6 +50,8 @@ export class LifecycleQueue {
   private readonly pending: Pending[] = [];
   private running: Promise<void> | undefined;
   private delivered = 0;
+  /** The delivery count a drain stops at. */
+  private stopAt = Number.POSITIVE_INFINITY;
 
   constructor(private readonly options: LifecycleQueueOptions) {}
 
@@ -75,27 +80,31 @@ export class LifecycleQueue {
    * (a consumer that pushes itself again forever would otherwise hold the clock control).
    */
   async drain(maxDeliveries = 2000): Promise<void> {
-    const limit = this.delivered + maxDeliveries;
-    for (;;) {
-      await this.pump(limit);
-      if (this.delivered >= limit) {
-        this.options.log?.(`queue: stopped draining after ${String(maxDeliveries)} deliveries`);
-        return;
+    this.stopAt = this.delivered + maxDeliveries;
+    try {
+      for (;;) {
+        await this.pump();
+        if (this.delivered >= this.stopAt) {
+          this.options.log?.(`queue: stopped draining after ${String(maxDeliveries)} deliveries`);
+          return;
+        }
+        if (!this.pending.some((entry) => entry.dueMs <= this.options.nowMs())) return;
       }
-      if (!this.pending.some((entry) => entry.dueMs <= this.options.nowMs())) return;
+    } finally {
+      this.stopAt = Number.POSITIVE_INFINITY;
     }
   }
 
-  /** One pass over what is due; concurrent callers share it. */
-  pump(limit = Number.POSITIVE_INFINITY): Promise<void> {
-    this.running ??= this.deliverDue(limit).finally(() => {
+  /** One pass over what is due (at most BATCH deliveries); concurrent callers share it. */
+  pump(): Promise<void> {
+    this.running ??= this.deliverDue().finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
-  private async deliverDue(limit: number): Promise<void> {
-    while (this.delivered < limit) {
+  private async deliverDue(): Promise<void> {
+    for (let batch = 0; batch < BATCH && this.delivered < this.stopAt; batch += 1) {
       const now = this.options.nowMs();
       const due = this.pending
         .map((entry, index) => ({ entry, index }))
@@ -104,6 +113,8 @@ export class LifecycleQueue {
       if (due === undefined) return;
       this.pending.splice(due.index, 1);
       await this.deliver(due.entry.delivery);
+      // Between deliveries the event loop runs: HTTP requests and timers are not starved by a busy queue.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
