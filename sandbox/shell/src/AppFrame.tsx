@@ -1,0 +1,60 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { Inline, Stack } from '@atlaskit/primitives';
+import { useEffect, useState } from 'react';
+
+/** The dashboard: the KPI gadget in view mode, or in edit mode (the same resource, entryPoint 'edit'). */
+export function Dashboard({ userKey }: { userKey: string }) {
+  const [editing, setEditing] = useState(false);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    // view.submit in the edit view saves the configuration; Jira then shows the gadget's view again.
+    const onMessage = (event: MessageEvent<{ source?: string; type?: string; app?: string }>) => {
+      if (
+        event.origin !== location.origin ||
+        event.data.source !== 'sandbox-app' ||
+        event.data.app !== 'gadget'
+      )
+        return;
+      if (event.data.type === 'submit' || event.data.type === 'close') {
+        setEditing(false);
+        setVersion((current) => current + 1);
+      }
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, []);
+  return (
+    <Stack space="space.200">
+      <Inline space="space.200" alignBlock="center">
+        <Heading size="large" as="h2">
+          Dashboard
+        </Heading>
+        <Button onClick={() => setEditing(!editing)}>{editing ? 'Cancel editing' : 'Edit'}</Button>
+      </Inline>
+      <iframe
+        key={`${String(editing)}-${userKey}-${String(version)}`}
+        title={editing ? 'Security exception KPIs (edit)' : 'Security exception KPIs'}
+        src={`/apps/gadget/?gadgetId=sandbox-gadget${editing ? '&entryPoint=edit' : ''}`}
+        style={{ width: '100%', height: '720px', border: 0 }}
+      />
+    </Stack>
+  );
+}
+
+/** The app's admin page (jira:adminPage) in Jira's settings. */
+export function AdminPage({ userKey }: { userKey: string }) {
+  return (
+    <Stack space="space.200">
+      <Heading size="large" as="h2">
+        Jira settings: Security Exceptions
+      </Heading>
+      <iframe
+        key={userKey}
+        title="Security Exceptions administration"
+        src="/apps/admin/"
+        style={{ width: '100%', height: '900px', border: 0 }}
+      />
+    </Stack>
+  );
+}
