@@ -19,8 +19,16 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
 ] as const;
 
-/** Whether the browser tests can run here; they are skipped (and say so) where Chromium is not installed. */
-export const chromiumAvailable = (): boolean => existsSync(CHROMIUM_PATH);
+/**
+ * Whether the browser tests can run here; they are skipped (and say so) where Chromium is not installed, except
+ * where REQUIRE_CHROMIUM is set (.ci/run): there a missing browser is an error, never a silent skip.
+ */
+export const chromiumAvailable = (): boolean => {
+  const found = existsSync(CHROMIUM_PATH);
+  if (!found && process.env.REQUIRE_CHROMIUM === '1')
+    throw new Error(`REQUIRE_CHROMIUM is set but there is no browser at ${CHROMIUM_PATH}`);
+  return found;
+};
 
 export interface LaunchedBrowser {
   readonly context: BrowserContext;
