@@ -30,6 +30,7 @@ import {
   type SweepIssueDependencies,
 } from './sweep-issue';
 import { recordSweep, summaryOf } from './sweep-history';
+import type { IssueFailure, SweepOutcome } from './sweep-outcome';
 
 export const SWEEP_LOCK_KEY = 'lifecycle-sweep-lock';
 /** Longer than any invocation (a scheduled trigger or a queue consumer runs at most 15 minutes). */
@@ -58,24 +59,7 @@ export const DEFAULT_SWEEP_OPTIONS: SweepOptions = {
   reserveMs: 30_000,
 };
 
-export interface IssueFailure {
-  readonly issueKey: string;
-  /** The error's name and message (bounded): ids and field names, never field values. */
-  readonly error: string;
-}
-
-export type SweepOutcome =
-  | { readonly outcome: 'not-set-up' }
-  | { readonly outcome: 'busy' }
-  | {
-      readonly outcome: 'swept';
-      readonly swept: readonly IssueSwept[];
-      readonly failed: readonly IssueFailure[];
-      /** Issues pushed to the queue, in events of at most batchSize. */
-      readonly fannedOut: number;
-      /** Whether a `continue-sweep` was pushed because time ran short. */
-      readonly continued: boolean;
-    };
+export type { IssueFailure, SweepOutcome } from './sweep-outcome';
 
 /** Rounds of "query, act" per invocation: enough for the due set of one invocation, never unbounded. */
 const MAX_ROUNDS = 50;

@@ -17,7 +17,7 @@ import type { DirectoryPort } from '../ports/jira-port';
 import type { StorePort } from '../ports/store-port';
 import { notAdminMessage } from '../policy/require-jira-admin';
 import { adminUseCase } from '../use-case';
-import type { SweepOutcome } from './run-sweep';
+import type { SweepOutcome } from './sweep-outcome';
 
 export const SWEEP_HISTORY_KEY = 'lifecycle-sweep-history';
 
