@@ -61,6 +61,11 @@ const addCast = (sim: JiraSimulator): void => {
     if (state.user(accountId) !== undefined && state.group(group) !== undefined)
       state.addToGroup(group, accountId);
   };
+  // The seed knows deciders by account id only (a register's history names no one): give them their names.
+  for (const person of Object.values(REALISTIC_PEOPLE).flat()) {
+    const user = state.user(person.accountId);
+    if (user !== undefined && user.displayName === user.accountId) user.displayName = person.displayName;
+  }
   for (const reviewer of REALISTIC_PEOPLE.reviewers) join(reviewer.accountId, SECURITY_REVIEWERS_GROUP);
   for (const executive of REALISTIC_PEOPLE.executives) join(executive.accountId, C_LEVEL_GROUP);
   if (state.user(SANDBOX_ADMIN.accountId) === undefined)

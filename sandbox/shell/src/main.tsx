@@ -78,8 +78,8 @@ function ClockControl({ onMoved }: { onMoved: () => void }) {
               {report.statusChanges.length} status change(s), comments on {report.comments.length} issue(s)
               {report.queued > 0 ? `, ${String(report.queued)} event(s) still queued` : ''}.
             </p>
-            <ul>
-              {report.statusChanges.slice(0, 20).map((change) => (
+            <ul aria-label="Status changes" style={{ maxHeight: '12rem', overflowY: 'auto' }}>
+              {report.statusChanges.map((change) => (
                 <li key={change.key}>
                   <a href={`#/issue/${change.key}`}>{change.key}</a>: {change.from} → {change.to}
                 </li>
