@@ -6,6 +6,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import { useCallback, useEffect, useState } from 'react';
+import { AppIframe } from './AppIframe';
 import { adfText, fieldText, jira, JiraRefusal, type SiteInfo } from './api';
 
 const LABELS: Readonly<Record<string, string>> = {
@@ -271,11 +272,11 @@ export function IssueView({
         </section>
       </Stack>
       <Box xcss={panel}>
-        <iframe
+        <AppIframe
           key={`${issueKey}-${userKey}-${String(panelVersion)}`}
           title="Security exception issue panel"
           src={`/apps/issue-panel/?issueKey=${encodeURIComponent(issueKey)}`}
-          style={{ width: '100%', height: '640px', border: 0 }}
+          minHeight={320}
         />
       </Box>
     </Box>
