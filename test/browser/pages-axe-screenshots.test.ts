@@ -173,7 +173,14 @@ describeInBrowser('every sandbox page, light and dark', () => {
           pageCase.docs.iframeTitle === ''
             ? page.locator('main')
             : page.locator(`iframe[title="${pageCase.docs.iframeTitle}"]`);
-        await target.screenshot({ path: path.join(DOCS_DIR, pageCase.docs.file) });
+        // Cropped to the app, and to its first screenful: a README picture, not a scroll.
+        const box = await target.boundingBox();
+        if (box === null) throw new Error(`${pageCase.name}: nothing to picture`);
+        await page.screenshot({
+          path: path.join(DOCS_DIR, pageCase.docs.file),
+          clip: { ...box, height: Math.min(box.height, 1000) },
+          fullPage: true,
+        });
       }
 
       await toggleTheme(page, 'Dark theme');

@@ -14,13 +14,15 @@ export function AppIframe({ title, src, minHeight }: { title: string; src: strin
     let observer: ResizeObserver | undefined;
     const watch = () => {
       observer?.disconnect();
-      const body = element.contentDocument?.body;
-      if (!body) return;
+      const document = element.contentDocument;
+      // The app's root, not <body>: a body as tall as the viewport would grow with the iframe, without end.
+      const content = document?.getElementById('root') ?? document?.body;
+      if (!content) return;
       const measure = () => {
-        setHeight(Math.max(minHeight, Math.ceil(body.getBoundingClientRect().height) + 16));
+        setHeight(Math.max(minHeight, Math.ceil(content.getBoundingClientRect().bottom) + 16));
       };
       observer = new ResizeObserver(measure);
-      observer.observe(body);
+      observer.observe(content);
       measure();
     };
     element.addEventListener('load', watch);

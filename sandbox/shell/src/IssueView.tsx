@@ -7,6 +7,7 @@ import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import { useCallback, useEffect, useState } from 'react';
 import { AppIframe } from './AppIframe';
+import { appearanceOf } from './IssueList';
 import { adfText, fieldText, jira, JiraRefusal, type SiteInfo } from './api';
 
 const LABELS: Readonly<Record<string, string>> = {
@@ -155,7 +156,7 @@ export function IssueView({
         </Heading>
         <Inline space="space.100" alignBlock="center">
           <span>Status</span>
-          <Lozenge appearance="inprogress" isBold>
+          <Lozenge appearance={appearanceOf(status)} isBold>
             {status}
           </Lozenge>
         </Inline>
@@ -271,7 +272,7 @@ export function IssueView({
           ))}
         </section>
       </Stack>
-      <Box xcss={panel}>
+      <Box xcss={panel} padding="space.100">
         <AppIframe
           key={`${issueKey}-${userKey}-${String(panelVersion)}`}
           title="Security exception issue panel"

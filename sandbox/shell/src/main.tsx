@@ -113,7 +113,14 @@ function Shell() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
-    void setGlobalTheme({ colorMode: dark ? 'dark' : 'light' });
+    // Jira's themes, as the host gives them to Forge apps (the bridge mirrors them into each app): the colour
+    // mode, and the typography and shape themes that `font.*` and `border.radius.*` tokens need (the apps' tokens
+    // have no fallbacks, so without these their headings and values would be body text).
+    void setGlobalTheme({
+      colorMode: dark ? 'dark' : 'light',
+      typography: 'typography-modernized',
+      shape: 'shape',
+    });
   }, [dark]);
 
   if (problem !== null)
