@@ -50,11 +50,13 @@ export function AdminPage({ userKey }: { userKey: string }) {
       <Heading size="large" as="h2">
         Jira settings: Security Exceptions
       </Heading>
-      <AppIframe
+      {/* A window of its own, as Jira gives an admin page: the policy editor scrolls inside it with its Save
+          button in view (sticky at the bottom), not at the end of a page ten screens long. */}
+      <iframe
         key={userKey}
         title="Security Exceptions administration"
         src="/apps/admin/"
-        minHeight={600}
+        style={{ width: '100%', height: 'max(600px, calc(100vh - 240px))', border: 0 }}
       />
     </Stack>
   );
