@@ -30,7 +30,11 @@ const scan = async (where: string, target: Page | Frame): Promise<Violation[]> =
   // Evaluated, not a <script> tag: the apps' CSP (script-src 'self', as Forge's) refuses inline scripts.
   await target.evaluate(AXE_SOURCE);
   const found = await target.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe;
+    // Runs in the page: its `document` and the `axe` the script above defined (this file has no DOM types).
+    const { axe, document } = globalThis as unknown as {
+      axe: { run: (...args: unknown[]) => Promise<unknown> };
+      document: unknown;
+    };
     const results = (await axe.run(document, { iframes: false, resultTypes: ['violations'] })) as {
       violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
     };
