@@ -10,6 +10,7 @@
 import { sandboxClock as clock, sandboxRuntime as runtime } from './forge-runtime-first';
 import { readFileSync } from 'node:fs';
 import { CliError, EXIT_BAD_INPUT } from '../src/cli/cli-error';
+import { SITE_ADMIN_EMAIL } from '../simulator/seed/seed-site';
 import { parseSandboxArgs, SANDBOX_USAGE } from './sandbox-args';
 import { startSandboxServer } from './sandbox-server';
 import { startSandboxSite } from './start-sandbox';
@@ -43,7 +44,17 @@ const main = async (): Promise<void> => {
   process.stderr.write(
     `Security Exceptions sandbox: open ${server.url}/ (Jira simulator on ${sandbox.sim.baseUrl}, clock ${clock.nowIso()}; exceptions: ${counts.join(', ')}). Ctrl-C stops it.\n`,
   );
-  process.stdout.write(`SANDBOX_URL=${server.url}\n`);
+  // For scripts, as `npm run simulator` prints them: the simulated site and a site admin's API token, so the
+  // command line (`kpi --site`, `export --site`) reads the same register the apps show.
+  process.stdout.write(
+    [
+      `SANDBOX_URL=${server.url}`,
+      `JIRA_SITE=${sandbox.sim.baseUrl}`,
+      `JIRA_EMAIL=${SITE_ADMIN_EMAIL}`,
+      `JIRA_API_TOKEN=${sandbox.site.adminToken}`,
+      '',
+    ].join('\n'),
+  );
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

@@ -22,6 +22,8 @@ import type { SandboxArgs } from './sandbox-args';
 
 export const SANDBOX_PROJECTS = ['SEC', 'OPS', 'PAY'] as const;
 export const SANDBOX_EXCEPTION_COUNT = 240;
+/** An empty project without the app (no Exception type, fields or workflow): the one to try setup on. */
+export const SANDBOX_NEW_PROJECT = { key: 'LAB', name: 'Security Lab' } as const;
 /** The Jira admin who runs the admin page (the register's people are requesters, owners and approvers). */
 export const SANDBOX_ADMIN = { accountId: 'acc-ada', displayName: 'Ada Admin' } as const;
 /** manifest.yml: lifecycle-sweep and lifecycle-worker run up to 300 s. */
@@ -59,10 +61,18 @@ const addCast = (sim: JiraSimulator): void => {
     if (state.user(accountId) !== undefined && state.group(group) !== undefined)
       state.addToGroup(group, accountId);
   };
+  // The seed knows deciders by account id only (a register's history names no one): give them their names.
+  for (const person of Object.values(REALISTIC_PEOPLE).flat()) {
+    const user = state.user(person.accountId);
+    if (user !== undefined && user.displayName === user.accountId) user.displayName = person.displayName;
+  }
   for (const reviewer of REALISTIC_PEOPLE.reviewers) join(reviewer.accountId, SECURITY_REVIEWERS_GROUP);
   for (const executive of REALISTIC_PEOPLE.executives) join(executive.accountId, C_LEVEL_GROUP);
   if (state.user(SANDBOX_ADMIN.accountId) === undefined)
     state.addUser({ ...SANDBOX_ADMIN, siteAdmin: true, groups: [PARTICIPANTS_GROUP] });
+  // A project the app is not set up in, so the admin page's one-click setup has something to do.
+  if (state.project(SANDBOX_NEW_PROJECT.key) === undefined)
+    state.addProject({ ...SANDBOX_NEW_PROJECT, browse: [PARTICIPANTS_GROUP] });
 };
 
 export const startSandboxSite = async (

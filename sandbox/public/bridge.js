@@ -48,6 +48,70 @@
       );
   }
 
+  /*
+   * Theming as Forge's host does it for view.theme.enable() (FORGE_NOTES §8, §9: the context's `theme`): the host,
+   * not the app, puts the person's colour mode on the app's <html> (`data-color-mode`, `data-theme`, the attributes
+   * @atlaskit/tokens reads) and gives it the tokens' theme CSS, and follows later switches. Here the host is the
+   * shell (same origin): its <html> attributes and the theme <style data-theme> elements setGlobalTheme added to
+   * its <head> are mirrored into this page. An app opened on its own (no shell) follows the browser's preference
+   * for its context but keeps the tokens' light fallbacks, having no theme CSS to mirror.
+   */
+  function hostDocument() {
+    try {
+      return window.parent !== window ? window.parent.document : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function hostColorMode() {
+    var host = hostDocument();
+    var mode = host ? host.documentElement.getAttribute('data-color-mode') : null;
+    if (mode === 'dark' || mode === 'light') return mode;
+    return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+
+  var copiedThemes = null;
+  function applyHostTheme() {
+    var host = hostDocument();
+    var root = document.documentElement;
+    root.setAttribute('data-color-mode', hostColorMode());
+    if (!host) return;
+    var theme = host.documentElement.getAttribute('data-theme');
+    if (theme) root.setAttribute('data-theme', theme);
+    var styles = host.querySelectorAll('head style[data-theme]');
+    // The shell's <head> changes on every render (CSS-in-JS): copy the theme CSS again only when it changed.
+    var signature = Array.prototype.map
+      .call(styles, function (style) {
+        return (style.getAttribute('data-theme') || '') + ':' + String(style.textContent.length);
+      })
+      .join(' ');
+    if (signature === copiedThemes) return;
+    copiedThemes = signature;
+    Array.prototype.forEach.call(document.querySelectorAll('style[data-sandbox-theme]'), function (old) {
+      old.remove();
+    });
+    Array.prototype.forEach.call(styles, function (style) {
+      var copy = document.createElement('style');
+      copy.setAttribute('data-sandbox-theme', style.getAttribute('data-theme') || '');
+      copy.textContent = style.textContent;
+      document.head.appendChild(copy);
+    });
+  }
+
+  var watching = false;
+  function watchHostTheme() {
+    var host = hostDocument();
+    if (watching || !host || typeof MutationObserver === 'undefined') return;
+    watching = true;
+    var observer = new MutationObserver(applyHostTheme);
+    observer.observe(host.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-color-mode', 'data-theme'],
+    });
+    observer.observe(host.head, { childList: true });
+  }
+
   var operations = {
     invoke: function (payload) {
       return post(
@@ -58,7 +122,12 @@
     getContext: function () {
       var search = new URLSearchParams(place);
       return fetch('/__sandbox/context?' + search.toString()).then(function (response) {
-        return response.json();
+        return response.json().then(function (context) {
+          // The person's colour mode is the host's (the shell's theme switch), as Jira's context says.
+          if (context && typeof context === 'object')
+            context.theme = Object.assign({}, context.theme, { colorMode: hostColorMode() });
+          return context;
+        });
       });
     },
     submit: function (payload) {
@@ -105,6 +174,8 @@
       return Promise.resolve({ close: function () {} });
     },
     enableTheming: function () {
+      applyHostTheme();
+      watchHostTheme();
       return Promise.resolve();
     },
   };

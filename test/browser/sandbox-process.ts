@@ -12,6 +12,8 @@ export const SANDBOX_NOW = '2026-11-29T09:00:00Z';
 
 export interface SandboxProcess {
   readonly url: string;
+  /** The simulated Jira site and a site admin's credentials (the `JIRA_*=` lines), for the command line. */
+  readonly jira: { readonly site: string; readonly email: string; readonly token: string };
   readonly child: ChildProcess;
   /** What the process wrote on stderr so far (its address line, the handlers' logs). */
   stderr(): string;
@@ -54,12 +56,22 @@ export const startSandboxProcess = (
     });
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
-      const url = /^SANDBOX_URL=(\S+)$/m.exec(stdout)?.[1];
-      if (url === undefined || started) return;
+      const line = (name: string) => new RegExp(`^${name}=(\\S+)$`, 'm').exec(stdout)?.[1];
+      const url = line('SANDBOX_URL');
+      const jira = { site: line('JIRA_SITE'), email: line('JIRA_EMAIL'), token: line('JIRA_API_TOKEN') };
+      if (
+        url === undefined ||
+        jira.site === undefined ||
+        jira.email === undefined ||
+        jira.token === undefined
+      )
+        return;
+      if (started) return;
       started = true;
       clearTimeout(timer);
       resolve({
         url,
+        jira: { site: jira.site, email: jira.email, token: jira.token },
         child,
         stderr: () => stderr,
         stop: () => {

@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack } from '@atlaskit/primitives';
 import { useEffect, useState } from 'react';
+import { AppIframe } from './AppIframe';
 
 /** The dashboard: the KPI gadget in view mode, or in edit mode (the same resource, entryPoint 'edit'). */
 export function Dashboard({ userKey }: { userKey: string }) {
@@ -32,11 +33,11 @@ export function Dashboard({ userKey }: { userKey: string }) {
         </Heading>
         <Button onClick={() => setEditing(!editing)}>{editing ? 'Cancel editing' : 'Edit'}</Button>
       </Inline>
-      <iframe
+      <AppIframe
         key={`${String(editing)}-${userKey}-${String(version)}`}
         title={editing ? 'Security exception KPIs (edit)' : 'Security exception KPIs'}
         src={`/apps/gadget/?gadgetId=sandbox-gadget${editing ? '&entryPoint=edit' : ''}`}
-        style={{ width: '100%', height: '720px', border: 0 }}
+        minHeight={480}
       />
     </Stack>
   );
@@ -49,11 +50,13 @@ export function AdminPage({ userKey }: { userKey: string }) {
       <Heading size="large" as="h2">
         Jira settings: Security Exceptions
       </Heading>
+      {/* A window of its own, as Jira gives an admin page: the policy editor scrolls inside it with its Save
+          button in view (sticky at the bottom), not at the end of a page ten screens long. */}
       <iframe
         key={userKey}
         title="Security Exceptions administration"
         src="/apps/admin/"
-        style={{ width: '100%', height: '900px', border: 0 }}
+        style={{ width: '100%', height: 'max(600px, calc(100vh - 240px))', border: 0 }}
       />
     </Stack>
   );

@@ -11,7 +11,8 @@ interface SearchIssue {
   readonly fields: Record<string, unknown>;
 }
 
-const appearanceOf = (status: string) =>
+/** The lozenge of a status, as Jira colours its categories (also the issue view's). */
+export const appearanceOf = (status: string) =>
   status === 'Approved'
     ? 'success'
     : status === 'Rejected' || status === 'Reverted'

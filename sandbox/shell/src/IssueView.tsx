@@ -6,6 +6,8 @@ import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import { useCallback, useEffect, useState } from 'react';
+import { AppIframe } from './AppIframe';
+import { appearanceOf } from './IssueList';
 import { adfText, fieldText, jira, JiraRefusal, type SiteInfo } from './api';
 
 const LABELS: Readonly<Record<string, string>> = {
@@ -154,7 +156,7 @@ export function IssueView({
         </Heading>
         <Inline space="space.100" alignBlock="center">
           <span>Status</span>
-          <Lozenge appearance="inprogress" isBold>
+          <Lozenge appearance={appearanceOf(status)} isBold>
             {status}
           </Lozenge>
         </Inline>
@@ -270,12 +272,12 @@ export function IssueView({
           ))}
         </section>
       </Stack>
-      <Box xcss={panel}>
-        <iframe
+      <Box xcss={panel} padding="space.100">
+        <AppIframe
           key={`${issueKey}-${userKey}-${String(panelVersion)}`}
           title="Security exception issue panel"
           src={`/apps/issue-panel/?issueKey=${encodeURIComponent(issueKey)}`}
-          style={{ width: '100%', height: '640px', border: 0 }}
+          minHeight={320}
         />
       </Box>
     </Box>

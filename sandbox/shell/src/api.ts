@@ -81,8 +81,10 @@ export const jira = async <T>(restPath: string, method = 'GET', body?: unknown):
 export const adfText = (value: unknown): string => {
   if (typeof value === 'string') return value;
   if (typeof value !== 'object' || value === null) return '';
-  const node = value as { type?: string; text?: string; content?: unknown[] };
+  const node = value as { type?: string; text?: string; content?: unknown[]; attrs?: { text?: unknown } };
   if (node.type === 'text') return node.text ?? '';
+  // The app's lifecycle comments open with mentions (@Name): their text is in attrs, not in content.
+  if (node.type === 'mention') return typeof node.attrs?.text === 'string' ? node.attrs.text : '@someone';
   const parts = (node.content ?? []).map(adfText);
   return node.type === 'doc' ? parts.join('\n') : parts.join('');
 };

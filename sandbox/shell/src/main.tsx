@@ -78,8 +78,8 @@ function ClockControl({ onMoved }: { onMoved: () => void }) {
               {report.statusChanges.length} status change(s), comments on {report.comments.length} issue(s)
               {report.queued > 0 ? `, ${String(report.queued)} event(s) still queued` : ''}.
             </p>
-            <ul>
-              {report.statusChanges.slice(0, 20).map((change) => (
+            <ul aria-label="Status changes" style={{ maxHeight: '12rem', overflowY: 'auto' }}>
+              {report.statusChanges.map((change) => (
                 <li key={change.key}>
                   <a href={`#/issue/${change.key}`}>{change.key}</a>: {change.from} → {change.to}
                 </li>
@@ -113,7 +113,14 @@ function Shell() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
-    void setGlobalTheme({ colorMode: dark ? 'dark' : 'light' });
+    // Jira's themes, as the host gives them to Forge apps (the bridge mirrors them into each app): the colour
+    // mode, and the typography and shape themes that `font.*` and `border.radius.*` tokens need (the apps' tokens
+    // have no fallbacks, so without these their headings and values would be body text).
+    void setGlobalTheme({
+      colorMode: dark ? 'dark' : 'light',
+      typography: 'typography-modernized',
+      shape: 'shape',
+    });
   }, [dark]);
 
   if (problem !== null)
