@@ -23,7 +23,9 @@ export function Dashboard({ userKey }: { userKey: string }) {
       }
     };
     window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
+    return () => {
+      window.removeEventListener('message', onMessage);
+    };
   }, []);
   return (
     <Stack space="space.200">
@@ -31,7 +33,13 @@ export function Dashboard({ userKey }: { userKey: string }) {
         <Heading size="large" as="h2">
           Dashboard
         </Heading>
-        <Button onClick={() => setEditing(!editing)}>{editing ? 'Cancel editing' : 'Edit'}</Button>
+        <Button
+          onClick={() => {
+            setEditing(!editing);
+          }}
+        >
+          {editing ? 'Cancel editing' : 'Edit'}
+        </Button>
       </Inline>
       <AppIframe
         key={`${String(editing)}-${userKey}-${String(version)}`}

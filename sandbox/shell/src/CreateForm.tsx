@@ -91,59 +91,77 @@ export function CreateForm({ site }: { site: SiteInfo }) {
           inputId="create-project"
           options={projectOptions}
           value={projectOptions.find((option) => option.value === project) ?? null}
-          onChange={(option) => setProject(option?.value ?? '')}
+          onChange={(option) => {
+            setProject(option?.value ?? '');
+          }}
         />
         <label htmlFor="create-summary">Summary</label>
         <TextField
           id="create-summary"
           value={summary}
-          onChange={(event) => setSummary(event.currentTarget.value)}
+          onChange={(event) => {
+            setSummary(event.currentTarget.value);
+          }}
         />
         <label htmlFor="create-type">Exception Type</label>
         <Select
           inputId="create-type"
           options={TYPES.map((value) => ({ label: value, value }))}
           value={type === '' ? null : { label: type, value: type }}
-          onChange={(option) => setType(option?.value ?? '')}
+          onChange={(option) => {
+            setType(option?.value ?? '');
+          }}
         />
         <label htmlFor="create-justification">Business Justification</label>
         <TextArea
           id="create-justification"
           value={justification}
-          onChange={(event) => setJustification(event.currentTarget.value)}
+          onChange={(event) => {
+            setJustification(event.currentTarget.value);
+          }}
         />
         <label htmlFor="create-owner">Risk Owner</label>
         <Select
           inputId="create-owner"
           options={people}
           value={people.find((option) => option.value === owner) ?? null}
-          onChange={(option) => setOwner(option?.value ?? '')}
+          onChange={(option) => {
+            setOwner(option?.value ?? '');
+          }}
         />
         <label htmlFor="create-controls">Compensating Controls</label>
         <TextArea
           id="create-controls"
           value={controls}
-          onChange={(event) => setControls(event.currentTarget.value)}
+          onChange={(event) => {
+            setControls(event.currentTarget.value);
+          }}
         />
         <label htmlFor="create-expiry">Expiration Date</label>
         <TextField
           id="create-expiry"
           type="date"
           value={expiry}
-          onChange={(event) => setExpiry(event.currentTarget.value)}
+          onChange={(event) => {
+            setExpiry(event.currentTarget.value);
+          }}
         />
         <label htmlFor="create-assets">Affected Assets (comma-separated)</label>
         <TextField
           id="create-assets"
           value={assets}
-          onChange={(event) => setAssets(event.currentTarget.value)}
+          onChange={(event) => {
+            setAssets(event.currentTarget.value);
+          }}
         />
         <label htmlFor="create-urgency">Urgency</label>
         <Select
           inputId="create-urgency"
           options={['Standard', 'Urgent'].map((value) => ({ label: value, value }))}
           value={{ label: urgency, value: urgency }}
-          onChange={(option) => setUrgency(option?.value ?? 'Standard')}
+          onChange={(option) => {
+            setUrgency(option?.value ?? 'Standard');
+          }}
         />
         <Button appearance="primary" type="submit" isDisabled={busy}>
           Create

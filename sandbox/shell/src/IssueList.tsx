@@ -1,6 +1,6 @@
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
-import { Box, Inline, Stack } from '@atlaskit/primitives';
+import { Inline, Stack } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import { useEffect, useState } from 'react';
@@ -63,7 +63,7 @@ export function IssueList({ site, userKey }: { site: SiteInfo; userKey: string }
     <Stack space="space.200">
       <Inline space="space.200" alignBlock="center">
         <label htmlFor="project-filter">Project</label>
-        <Box xcss={undefined}>
+        <div>
           <Select
             inputId="project-filter"
             options={options}
@@ -72,7 +72,7 @@ export function IssueList({ site, userKey }: { site: SiteInfo; userKey: string }
               if (option) setProject(option.value);
             }}
           />
-        </Box>
+        </div>
       </Inline>
       {problem !== null && (
         <SectionMessage appearance="error" title="The issues could not be listed">

@@ -1,11 +1,13 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
+import { Inline, Stack } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import { Surface } from './Surface';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { AppIframe } from './AppIframe';
 import { appearanceOf } from './IssueList';
 import { adfText, fieldText, jira, JiraRefusal, type SiteInfo } from './api';
@@ -41,17 +43,15 @@ interface Comment {
   body: unknown;
 }
 
-const layout = xcss({
+const layout: CSSProperties = {
   display: 'grid',
   gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)',
-  gap: 'space.300',
-});
-const panel = xcss({
-  borderColor: 'color.border',
-  borderStyle: 'solid',
-  borderWidth: 'border.width',
-  borderRadius: 'border.radius',
-});
+  gap: token('space.300'),
+};
+const panel: CSSProperties = {
+  border: `${token('border.width')} solid ${token('color.border')}`,
+  borderRadius: token('border.radius'),
+};
 
 const paragraph = (text: string) => ({
   type: 'doc',
@@ -149,16 +149,14 @@ export function IssueView({
   if (issue === null) return <p>Loading {issueKey}…</p>;
   const status = fieldText(issue.fields.status);
   return (
-    <Box xcss={layout}>
+    <Surface style={layout}>
       <Stack space="space.200">
         <Heading size="large" as="h2">
           {issue.key}: {fieldText(issue.fields.summary)}
         </Heading>
         <Inline space="space.100" alignBlock="center">
           <span>Status</span>
-          <Lozenge appearance={appearanceOf(status)} isBold>
-            {status}
-          </Lozenge>
+          <Lozenge appearance={appearanceOf(status)}>{status}</Lozenge>
         </Inline>
         <section aria-label="Workflow">
           <Inline space="space.100" shouldWrap>
@@ -178,7 +176,7 @@ export function IssueView({
           </Inline>
         </section>
         {pending !== null && (
-          <Box xcss={panel} padding="space.200">
+          <Surface style={panel} padding="space.200">
             <form
               aria-label={`${pending.name} screen`}
               onSubmit={(event) => {
@@ -229,13 +227,18 @@ export function IssueView({
                   <Button appearance="primary" type="submit" isDisabled={busy}>
                     {pending.name}
                   </Button>
-                  <Button appearance="subtle" onClick={() => setPending(null)}>
+                  <Button
+                    appearance="subtle"
+                    onClick={() => {
+                      setPending(null);
+                    }}
+                  >
                     Cancel
                   </Button>
                 </Inline>
               </Stack>
             </form>
-          </Box>
+          </Surface>
         )}
         {refusal !== null && (
           <SectionMessage appearance="error" title={`${refusal.name} was refused`}>
@@ -265,21 +268,21 @@ export function IssueView({
             Comments ({comments.length})
           </Heading>
           {comments.map((comment) => (
-            <Box key={comment.id} xcss={panel} padding="space.100">
+            <Surface key={comment.id} style={panel} padding="space.100">
               <strong>{comment.author?.displayName ?? 'Someone'}</strong> <small>{comment.created}</small>
               <p style={{ whiteSpace: 'pre-wrap' }}>{adfText(comment.body)}</p>
-            </Box>
+            </Surface>
           ))}
         </section>
       </Stack>
-      <Box xcss={panel} padding="space.100">
+      <Surface style={panel} padding="space.100">
         <AppIframe
           key={`${issueKey}-${userKey}-${String(panelVersion)}`}
           title="Security exception issue panel"
           src={`/apps/issue-panel/?issueKey=${encodeURIComponent(issueKey)}`}
           minHeight={320}
         />
-      </Box>
-    </Box>
+      </Surface>
+    </Surface>
   );
 }

@@ -101,5 +101,8 @@ export const fieldText = (value: unknown): string => {
     if (record.type === 'doc') return adfText(record) || '—';
     return JSON.stringify(value);
   }
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  return '—';
 };

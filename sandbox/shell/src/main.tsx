@@ -1,11 +1,12 @@
 import '@atlaskit/css-reset';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
+import { Inline, Stack } from '@atlaskit/primitives';
+import { Surface } from './Surface';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
-import { setGlobalTheme } from '@atlaskit/tokens';
-import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { setGlobalTheme, token } from '@atlaskit/tokens';
+import { StrictMode, useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { createRoot } from 'react-dom/client';
 import { actAs, advanceClock, getSite, JiraRefusal, type SiteInfo, type SweepReport } from './api';
 import { AdminPage, Dashboard } from './AppFrame';
@@ -29,12 +30,12 @@ const routeOf = (hash: string): Route => {
   return { page: 'issues' };
 };
 
-const bar = xcss({
-  borderBottomColor: 'color.border',
-  borderBottomStyle: 'solid',
-  borderBottomWidth: 'border.width',
-});
-const page = xcss({ backgroundColor: 'elevation.surface', minHeight: '100vh', color: 'color.text' });
+const bar: CSSProperties = { borderBottom: `${token('border.width')} solid ${token('color.border')}` };
+const page: CSSProperties = {
+  backgroundColor: token('elevation.surface'),
+  minHeight: '100vh',
+  color: token('color.text'),
+};
 
 function ClockControl({ onMoved }: { onMoved: () => void }) {
   const [report, setReport] = useState<SweepReport | null>(null);
@@ -104,13 +105,19 @@ function Shell() {
   const [dark, setDark] = useState(() => matchMedia('(prefers-color-scheme: dark)').matches);
 
   const reload = useCallback(() => {
-    getSite().then(setSite, () => setProblem('The sandbox did not answer. Is `npm start` still running?'));
+    getSite().then(setSite, () => {
+      setProblem('The sandbox did not answer. Is `npm start` still running?');
+    });
   }, []);
   useEffect(reload, [reload]);
   useEffect(() => {
-    const onHash = () => setRoute(routeOf(location.hash));
+    const onHash = () => {
+      setRoute(routeOf(location.hash));
+    };
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+    };
   }, []);
   useEffect(() => {
     // Jira's themes, as the host gives them to Forge apps (the bridge mirrors them into each app): the colour
@@ -136,8 +143,8 @@ function Shell() {
   }));
   const userKey = `${site.currentUser}-${String(version)}`;
   return (
-    <Box xcss={page}>
-      <Box xcss={bar} padding="space.200">
+    <Surface style={page}>
+      <Surface style={bar} padding="space.200">
         <Stack space="space.150">
           <Inline space="space.300" alignBlock="center" shouldWrap>
             <Heading size="medium" as="h1">
@@ -153,7 +160,7 @@ function Shell() {
             </nav>
             <Inline space="space.100" alignBlock="center">
               <label htmlFor="act-as">Act as</label>
-              <Box xcss={xcss({ minWidth: '260px' })}>
+              <Surface style={{ minWidth: '260px' }}>
                 <Select
                   inputId="act-as"
                   options={people}
@@ -162,9 +169,15 @@ function Shell() {
                     if (option) void actAs(option.value).then(reload);
                   }}
                 />
-              </Box>
+              </Surface>
             </Inline>
-            <Button onClick={() => setDark(!dark)}>{dark ? 'Light theme' : 'Dark theme'}</Button>
+            <Button
+              onClick={() => {
+                setDark(!dark);
+              }}
+            >
+              {dark ? 'Light theme' : 'Dark theme'}
+            </Button>
             <span>Clock: {site.now}</span>
           </Inline>
           <ClockControl
@@ -174,15 +187,15 @@ function Shell() {
             }}
           />
         </Stack>
-      </Box>
-      <Box as="main" padding="space.300">
+      </Surface>
+      <Surface as="main" padding="space.300">
         {route.page === 'issues' && <IssueList site={site} userKey={userKey} />}
         {route.page === 'issue' && <IssueView site={site} issueKey={route.key} userKey={userKey} />}
         {route.page === 'create' && <CreateForm site={site} />}
         {route.page === 'dashboard' && <Dashboard userKey={userKey} />}
         {route.page === 'admin' && <AdminPage userKey={userKey} />}
-      </Box>
-    </Box>
+      </Surface>
+    </Surface>
   );
 }
 
