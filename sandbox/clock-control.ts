@@ -2,8 +2,10 @@
  * The clock control: moves the sandbox clock (the simulator's and the app's), then runs what Forge would have run
  * meanwhile: the scheduled `lifecycle-sweep` (the REAL handler, index.lifecycleSweep) and the queue's deliveries
  * to `lifecycle-worker`, until nothing due is left; answers what they did as the site shows it (status changes and
- * new comments per issue) and as the handlers logged it. One sweep after the move stands for the hourly runs the
- * move skipped: the sweep acts on everything due at its time, and runs again while the last run changed something.
+ * new comments per issue) and as the handlers logged it. The move is replayed a day at a time, with a sweep at each
+ * step (run again while the last run changed something): lifecycle actions fall due at 00:00 UTC, so daily sweeps
+ * do what Forge's hourly trigger would have done, in the same order — the 75 % reminder and the recertification
+ * before the 14-day reminder, the revert only after expiry — where one jump would act on everything at once.
  */
 import { z } from 'zod';
 import { IsoInstantSchema } from '../src/domain/register-schema';
@@ -37,7 +39,9 @@ export interface SweepReport {
   readonly queued: number;
 }
 
-const MAX_SWEEPS = 5;
+/** Sweeps per day step at most (a sweep that changed something runs again, as the next hourly run would). */
+const MAX_SWEEPS_PER_STEP = 3;
+const HOURS_PER_STEP = 24;
 
 const snapshot = (sandbox: SandboxSite): Map<string, { status: string; comments: number }> => {
   const { state } = sandbox.sim;
@@ -70,26 +74,27 @@ const capturingLog = async (lines: string[], work: () => Promise<void>): Promise
 
 export const moveClockAndSweep = async (sandbox: SandboxSite, move: ClockMove): Promise<SweepReport> => {
   const { clock, sim, queue, runtime, handlers } = sandbox;
-  if ('to' in move) {
-    if (Date.parse(move.to) <= clock.nowMs()) throw new RangeError('to must be later than the sandbox clock');
-    clock.set(move.to);
-  } else clock.advance(move.advanceDays * 24);
+  const target = 'to' in move ? Date.parse(move.to) : clock.nowMs() + move.advanceDays * 24 * 3_600_000;
+  if (target <= clock.nowMs()) throw new RangeError('to must be later than the sandbox clock');
   const before = snapshot(sandbox);
   const log: string[] = [];
   let sweeps = 0;
   await capturingLog(log, async () => {
-    for (let changed = true; changed && sweeps < MAX_SWEEPS;) {
-      const start = snapshot(sandbox);
-      sweeps += 1;
-      await runtime.runAs(undefined, () => handlers.lifecycleSweep(), LIFECYCLE_FUNCTION_TIMEOUT_SECONDS);
-      await queue.drain();
-      await sim.idle();
-      await queue.drain();
-      const end = snapshot(sandbox);
-      changed = [...end].some(([key, now]) => {
-        const was = start.get(key);
-        return was === undefined || was.status !== now.status || was.comments !== now.comments;
-      });
+    while (clock.nowMs() < target) {
+      clock.advance(Math.min(HOURS_PER_STEP, (target - clock.nowMs()) / 3_600_000));
+      for (let changed = true, runs = 0; changed && runs < MAX_SWEEPS_PER_STEP; runs += 1) {
+        const start = snapshot(sandbox);
+        sweeps += 1;
+        await runtime.runAs(undefined, () => handlers.lifecycleSweep(), LIFECYCLE_FUNCTION_TIMEOUT_SECONDS);
+        await queue.drain();
+        await sim.idle();
+        await queue.drain();
+        const end = snapshot(sandbox);
+        changed = [...end].some(([key, now]) => {
+          const was = start.get(key);
+          return was === undefined || was.status !== now.status || was.comments !== now.comments;
+        });
+      }
     }
   });
   const after = snapshot(sandbox);
