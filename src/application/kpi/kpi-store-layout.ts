@@ -32,7 +32,7 @@ export type { ProjectDocument } from './kpi-document';
  * Issues a bucket holds on average: a fact is some 300 bytes of JSON, so a bucket stays near one 10 KB KVS unit and
  * one change reads and writes about one unit of facts.
  */
-export const KPI_ISSUES_PER_BUCKET = 30;
+export const KPI_ISSUES_PER_BUCKET = 24;
 export const KPI_MAX_BUCKETS = 4096;
 /** The bucket count for a project of `issues` exceptions. */
 export const bucketCountFor = (issues: number): number =>
