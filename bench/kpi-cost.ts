@@ -12,13 +12,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { route } from '@forge/api';
+import { z } from 'zod';
 import { JiraRestClient } from '../src/adapters/jira/jira-rest-client';
 import { defaultRetryPolicy } from '../src/adapters/jira/send-with-retries';
 import { MemoryStore } from '../src/adapters/memory/memory-store';
 import { getKpis } from '../src/application/kpi/get-kpis';
 import { applyKpiChange, rebuildKpiProject } from '../src/application/kpi/kpi-read-model';
 import { inParallel } from '../src/application/kpi/kpi-store-layout';
-import { KPI_REBUILD_PAGE_SIZE, kpiFieldIds, kpiRebuildJql } from '../src/application/kpi/rebuild-kpi-project';
+import {
+  KPI_REBUILD_PAGE_SIZE,
+  kpiFieldIds,
+  kpiRebuildJql,
+} from '../src/application/kpi/rebuild-kpi-project';
 import { computeKpis } from '../src/domain/kpi';
 import { defaultPolicy } from '../src/domain/policy-schema';
 import { createJiraSimulator } from '../simulator';
@@ -71,6 +76,9 @@ export interface KpiCostRun {
     readonly ratio: number;
     readonly wallMs: number;
     readonly kvs: StoreCounts;
+    /** Bytes the read model holds once built (every `kpi:` key): the rebuild should write about this much. */
+    readonly storedBytes: number;
+    readonly bytesWrittenOverStored: number;
   };
   readonly warm: {
     readonly restCalls: number;
@@ -82,7 +90,11 @@ export interface KpiCostRun {
   };
   readonly perChange: StoreCounts;
   /** Search the issues, then one changelog request per issue: what a typical app does. Null beyond NAIVE_MAX_SIZE. */
-  readonly naive: { readonly restCalls: number; readonly wallMs: number; readonly ratioToCold: number } | null;
+  readonly naive: {
+    readonly restCalls: number;
+    readonly wallMs: number;
+    readonly ratioToCold: number;
+  } | null;
   readonly heapUsedMb: number;
   /** Peak resident memory of the process so far (MB). */
   readonly peakRssMb: number;
@@ -128,12 +140,18 @@ export const measure = async (size: number, args: Args): Promise<KpiCostRun> => 
         ),
       0,
     );
+    const storedBytes = (await memory.listByPrefix('kpi:', z.unknown(), Number.MAX_SAFE_INTEGER)).reduce(
+      (sum, entry) => sum + Buffer.byteLength(JSON.stringify(entry.value)),
+      0,
+    );
     const cold = {
       restCalls: sim.calls.total,
       lowerBound,
       ratio: Number((sim.calls.total / lowerBound).toFixed(3)),
       wallMs: Math.round(coldWall),
       kvs: snapshot(store.counts),
+      storedBytes,
+      bytesWrittenOverStored: Number((store.counts.bytesWritten / storedBytes).toFixed(2)),
     };
 
     sim.calls.reset();
