@@ -72,7 +72,9 @@ describe('requestKpiRebuilds', () => {
   it('queues at once a fresh model written by the earlier layout (no chunk layout), which reads as none', async () => {
     const store = new MemoryStore(() => Date.parse(NOW));
     await store.set(SITE_CONFIG_KEY, { ...CONFIG, projects: CONFIG.projects.slice(0, 2) });
-    const { chunks: _chunks, nextChunk: _next, ...legacy } = manifest('10000', '2026-11-21T08:00:00Z');
+    const legacy: Partial<KpiManifest> = manifest('10000', '2026-11-21T08:00:00Z');
+    delete legacy.chunks;
+    delete legacy.nextChunk;
     await store.set(kpiKeys.manifest('10000'), legacy);
     await store.set(kpiKeys.manifest('10001'), manifest('10001', '2026-11-21T08:00:00Z'));
     const { queue } = recordingQueue();
