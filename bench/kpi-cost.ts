@@ -37,6 +37,10 @@ const PROJECTS = ['SEC', 'OPS', 'PAY'];
 const clock = { now: () => NOW };
 const unlimited = { remainingMs: () => Number.POSITIVE_INFINITY };
 
+/** How stale the warm answer may be (the read model's update paths, kpi-read-model.ts and refresh-kpi-issue.ts). */
+export const STALENESS_BOUND =
+  '0 s for a change the app makes (its use case applies it before returning); field edits outside transitions do not count until the next decision (DESIGN.md §3, the governing record); security levels are asked of Jira on every view; deletions are applied by the issue-deleted trigger; a refresh that failed is caught up by the daily rebuild (≤ 24 h)';
+
 /** Requests in flight at once in the naive way (what a typical app's Promise.all over batches amounts to). */
 export const NAIVE_CONCURRENCY = 10;
 /** The naive way runs up to this size: beyond it, it is ~1 call per issue by construction and takes many minutes. */
@@ -225,8 +229,7 @@ export const measure = async (size: number, args: Args): Promise<KpiCostRun> => 
       naive,
       heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1e6),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-      stalenessBound:
-        'none after a change the app makes (applied before its use case returns); edits outside the app: until the daily rebuild',
+      stalenessBound: STALENESS_BOUND,
     };
   } finally {
     await sim.close();

@@ -163,6 +163,7 @@ export const readme = (results: BenchResults, before: readonly BeforeRun[]): str
       'ratio',
       'cold wall',
       'cold KVS writes (units)',
+      'cold bytes written / stored',
       'warm REST calls',
       'warm KVS reads (units)',
       'warm wall',
@@ -315,7 +316,9 @@ ${sweep}
 
 ## Validators
 
-The real validate-transition use case against the simulator, several at once, each with its own call counter.
+The real validate-transition use case against the simulator, 20 at once, each with its own call counter; the site
+admin asks each open exception for its next transition (the admin is not the authority the policy names, so every
+one is refused after the full check: the reads are those of any validation).
 
 ${validators}
 
