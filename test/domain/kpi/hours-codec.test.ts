@@ -6,7 +6,9 @@ const T0 = Date.parse('2026-01-01T00:00:00Z');
 
 describe('the compact form of hours lists (ISSUE 9)', () => {
   it('gives back every float bit for bit, in far fewer characters than the decimals', () => {
-    const hours = [0, 0, 1.05, 1.2666666666666666, 1.2666666666666666, 4.233333333333333, 26, 700.0166666666667];
+    const hours = [
+      0, 0, 1.05, 1.2666666666666666, 1.2666666666666666, 4.233333333333333, 26, 700.0166666666667,
+    ];
     const form = encodeHours(hours);
     expect(typeof form).toBe('string');
     expect(decodeHours(form)).toEqual(hours);
@@ -20,7 +22,9 @@ describe('the compact form of hours lists (ISSUE 9)', () => {
         fc.array(fc.tuple(fc.integer({ min: -1e8, max: 1e8 }), fc.integer({ min: -5e10, max: 5e10 }))),
         (pairs) => {
           const hours = pairs
-            .map(([from, span]) => hoursBetween(toInstant(T0 + from * 1000), toInstant(T0 + from * 1000 + span)))
+            .map(([from, span]) =>
+              hoursBetween(toInstant(T0 + from * 1000), toInstant(T0 + from * 1000 + span)),
+            )
             .sort((a, b) => a - b);
           const decoded = EncodedHoursSchema.parse(encodeHours(hours));
           expect(decoded.every((value, i) => Object.is(value, hours[i]))).toBe(true);
