@@ -33,12 +33,16 @@ export class CountingStore implements StorePort {
     writeUnits: 0,
   };
 
+  /** Writes (sets and deletes) per key, for tests of what is written how often. */
+  readonly writesByKey = new Map<string, number>();
+
   constructor(
     private readonly inner: StorePort,
     private readonly latencyMs = 0,
   ) {}
 
   reset(): void {
+    this.writesByKey.clear();
     Object.assign(this.counts, {
       reads: 0,
       writes: 0,
@@ -57,6 +61,10 @@ export class CountingStore implements StorePort {
     this.counts.reads += requests;
     this.counts.bytesRead += bytes;
     this.counts.readUnits += Math.max(requests, units(bytes));
+  }
+
+  private wroteKey(key: string): void {
+    this.writesByKey.set(key, (this.writesByKey.get(key) ?? 0) + 1);
   }
 
   private wrote(bytes: number): void {
@@ -86,6 +94,7 @@ export class CountingStore implements StorePort {
   async set(key: string, value: unknown, options: { readonly ttlSeconds?: number } = {}): Promise<void> {
     await this.wait();
     this.wrote(sizeOf(value));
+    this.wroteKey(key);
     await this.inner.set(key, value, options);
   }
 
@@ -110,6 +119,7 @@ export class CountingStore implements StorePort {
   async delete(key: string): Promise<void> {
     await this.wait();
     this.wrote(0);
+    this.wroteKey(key);
     await this.inner.delete(key);
   }
 

@@ -6,27 +6,44 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { addFacts, kpiFactsOf, removeFacts, type KpiFacts, type KpiSummary } from '../../domain/kpi';
+import {
+  addFacts,
+  kpiFactsOf,
+  KpiSummaryMismatchError,
+  removeFacts,
+  type KpiFacts,
+  type KpiSummary,
+} from '../../domain/kpi';
 import type { ExceptionRecord } from '../../domain/register-schema';
 import { withLock } from '../locks/with-lock';
 import type { Clock } from '../ports/clock';
 import type { StorePort } from '../ports/store-port';
 import {
+  chunksHolding,
+  documentOfSections,
+  planChange,
+  sectionsOfChunks,
+  sectionsOfFacts,
+  sectionTexts,
+  type ChunkLayout,
+  type ProjectDocument,
+} from './kpi-document';
+import {
   bucketOf,
   BucketSchema,
   ChunkSchema,
-  documentOf,
-  KPI_BUCKET_COUNT,
+  isLaidOut,
   KPI_LOCK,
-  writeDocument,
   KpiManifestSchema,
   KpiRebuildStateSchema,
   kpiKeys,
+  PinSchema,
+  writePlan,
   type Bucket,
   type BucketEntry,
   type KpiManifest,
   type KpiRebuildState,
-  type ProjectDocument,
+  type LaidOutManifest,
 } from './kpi-store-layout';
 
 export { rebuildKpiProject, type RebuildKpiDependencies, type RebuildKpiResult } from './rebuild-kpi-project';
@@ -38,15 +55,27 @@ export interface KpiProjectView {
   readonly securedFacts: Map<string, KpiFacts>;
 }
 
-const chunkKeys = (manifest: KpiManifest): string[] =>
-  Array.from({ length: manifest.summaryChunks }, (_, index) =>
-    kpiKeys.chunk(manifest.projectId, manifest.generation, index),
+const chunkKeysOf = (projectId: string, generation: number, chunks: readonly ChunkLayout[]): string[] =>
+  chunks.map((chunk) => kpiKeys.chunk(projectId, generation, chunk.id));
+
+/** The chunks' texts by id; throws when one is missing (the store was tampered with, or a writer crashed). */
+const textsById = (
+  manifest: LaidOutManifest,
+  chunks: readonly ChunkLayout[],
+  read: ReadonlyMap<string, string>,
+): Map<number, string> =>
+  new Map(
+    chunks.map((chunk) => {
+      const text = read.get(kpiKeys.chunk(manifest.projectId, manifest.generation, chunk.id));
+      if (text === undefined) throw new Error('A KPI summary chunk is missing.');
+      return [chunk.id, text];
+    }),
   );
 
-const readDocument = (chunks: ReadonlyMap<string, string>, manifest: KpiManifest): ProjectDocument =>
-  documentOf(chunkKeys(manifest).map((key) => chunks.get(key)));
-
-/** Null for a project whose model was never built. Two store requests for up to 25 projects' manifests and chunks. */
+/**
+ * Null for a project whose model was never built (or was written by an earlier layout). Two store requests for up
+ * to 25 projects' manifests and chunks (more when the chunks are more than 25).
+ */
 export const readKpiProjects = async (
   store: StorePort,
   projectIds: readonly string[],
@@ -54,12 +83,16 @@ export const readKpiProjects = async (
   const manifests = await store.getMany(projectIds.map(kpiKeys.manifest), KpiManifestSchema);
   const built = projectIds.flatMap((projectId) => {
     const manifest = manifests.get(kpiKeys.manifest(projectId));
-    return manifest === undefined ? [] : [manifest];
+    return isLaidOut(manifest) ? [manifest] : [];
   });
-  const chunks = await store.getMany(built.flatMap(chunkKeys), ChunkSchema);
+  const chunks = await store.getMany(
+    built.flatMap((manifest) => chunkKeysOf(manifest.projectId, manifest.generation, manifest.chunks)),
+    ChunkSchema,
+  );
   const views = new Map<string, KpiProjectView | null>(projectIds.map((projectId) => [projectId, null]));
   for (const manifest of built) {
-    const document = readDocument(chunks, manifest);
+    const texts = textsById(manifest, manifest.chunks, chunks);
+    const document = documentOfSections(sectionsOfChunks(manifest.chunks, texts));
     views.set(manifest.projectId, {
       summary: document.summary,
       asOf: manifest.asOf,
@@ -140,9 +173,47 @@ export const replaceInDocument = (
   return { summary, secured: Object.fromEntries(sortedSecured) };
 };
 
+const counted = (entry: BucketEntry | undefined): BucketEntry | undefined =>
+  entry?.facts == null ? undefined : { facts: entry.facts, secured: entry.secured };
+
+/** The sections a change from `old` to `next` rewrites: the months their summary facts count in, and `state`. */
+const sectionsTouched = (old: BucketEntry | undefined, next: BucketEntry | undefined): Set<string> => {
+  const sections = new Set(['state']);
+  for (const entry of [old, next]) {
+    if (entry?.facts == null) continue;
+    if (entry.secured) sections.add('secured');
+    else for (const name of sectionsOfFacts(entry.facts)) sections.add(name);
+  }
+  return sections;
+};
+
+/** The sections of the document this change needs, read from only the chunks that hold them. */
+const readSections = async (
+  store: StorePort,
+  manifest: LaidOutManifest,
+  wanted: ReadonlySet<string>,
+): Promise<{ texts: Map<string, string>; stored: Map<number, string> }> => {
+  const holding = chunksHolding(manifest.chunks, wanted);
+  const last = manifest.chunks.at(-1);
+  const isNew = [...wanted].some((name) => !manifest.chunks.some((c) => c.units.some(([n]) => n === name)));
+  // A section not stored yet (a new month) goes into the last chunk, which is then read too.
+  const reading = isNew && last !== undefined && !holding.includes(last) ? [...holding, last] : holding;
+  const read = await store.getMany(
+    chunkKeysOf(manifest.projectId, manifest.generation, reading),
+    ChunkSchema,
+  );
+  try {
+    const stored = textsById(manifest, reading, read);
+    const all = sectionsOfChunks(reading, stored);
+    return { texts: new Map([...all].filter(([name]) => wanted.has(name))), stored };
+  } catch {
+    throw new KpiSummaryMismatchError('a stored chunk does not match the manifest');
+  }
+};
+
 const applyToLive = async (
   deps: KpiChangeDependencies,
-  manifest: KpiManifest,
+  manifest: LaidOutManifest,
   change: KpiChange,
   next: BucketEntry | undefined,
 ): Promise<boolean> => {
@@ -152,47 +223,60 @@ const applyToLive = async (
     manifest.generation,
     bucketOf(change.issueId, manifest.bucketCount),
   );
-  // One batch read: the bucket and the document's chunks.
-  const read = await store.getMany([bucketKey, ...chunkKeys(manifest)], z.unknown());
-  const bucket = BucketSchema.parse(read.get(bucketKey) ?? {});
+  const bucket = (await store.get(bucketKey, BucketSchema)) ?? {};
   const old = Object.hasOwn(bucket, change.issueId) ? bucket[change.issueId] : undefined;
-  const counted = (entry: BucketEntry | undefined): BucketEntry | undefined =>
-    entry?.facts == null ? undefined : { facts: entry.facts, secured: entry.secured };
   if (isDeepStrictEqual(counted(old), counted(next))) return false;
 
-  const stored = chunkKeys(manifest).map((key) =>
-    read.has(key) ? ChunkSchema.parse(read.get(key)) : undefined,
+  const wanted = sectionsTouched(counted(old), counted(next));
+  const { texts, stored } = await readSections(store, manifest, wanted);
+  let document: ProjectDocument;
+  try {
+    document = documentOfSections(texts);
+  } catch {
+    throw new KpiSummaryMismatchError('a stored section is not a KPI section');
+  }
+  const changed = replaceInDocument(document, change.issueId, counted(old), counted(next));
+  const sections = new Map(
+    [...sectionTexts(changed, wanted)].filter(([name, text]) => text !== (texts.get(name) ?? null)),
   );
-  const document = replaceInDocument(documentOf(stored), change.issueId, counted(old), counted(next));
+  const plan = planChange(manifest.chunks, manifest.nextChunk, stored, sections);
   await writeBucket(
     store,
     bucketKey,
     next === undefined ? withoutIssue(bucket, change.issueId) : { ...bucket, [change.issueId]: next },
   );
-  const summaryChunks = await writeDocument(store, change.projectId, manifest.generation, document, stored);
+  await writePlan(store, change.projectId, manifest.generation, { ...plan, deletes: [] });
+  const issues = (manifest.issues ?? 0) + (next?.facts != null ? 1 : 0) - (old?.facts != null ? 1 : 0);
   const written: KpiManifest = {
     ...manifest,
     asOf: deps.clock.now(),
-    summaryChunks,
-    secured: Object.keys(document.secured).length,
+    summaryChunks: plan.layout.length,
+    chunks: plan.layout,
+    nextChunk: plan.nextChunk,
+    secured: wanted.has('secured') ? Object.keys(changed.secured).length : manifest.secured,
+    issues: Math.max(0, issues),
   };
   await store.set(kpiKeys.manifest(change.projectId), written);
+  // Only now that the manifest names the new chunks: a reader of the previous manifest found the old ones.
+  await writePlan(store, change.projectId, manifest.generation, { ...plan, writes: new Map() });
   return true;
 };
 
-/** A rebuild under way reads the issues later or earlier than this change: the change is pinned in its staging. */
+/**
+ * A rebuild under way reads the issues later or earlier than this change: the change is pinned beside its staging
+ * (one key per issue, so it does not depend on the bucket count the rebuild settles on), and wins at the swap.
+ */
 const applyToStaging = async (
   store: StorePort,
   change: KpiChange,
   generation: number,
   facts: KpiFacts | null,
 ): Promise<boolean> => {
-  const key = kpiKeys.bucket(change.projectId, generation, bucketOf(change.issueId, KPI_BUCKET_COUNT));
-  const bucket = (await store.get(key, BucketSchema)) ?? {};
-  const entry: BucketEntry = { facts, secured: change.secured, pinned: true };
-  const held = Object.hasOwn(bucket, change.issueId) ? bucket[change.issueId] : undefined;
-  if (isDeepStrictEqual(held, entry)) return false;
-  await store.set(key, { ...bucket, [change.issueId]: entry });
+  const key = kpiKeys.pin(change.projectId, generation, change.issueId);
+  const pin = { facts, secured: change.secured };
+  if (isDeepStrictEqual(await store.get(key, PinSchema), pin)) return false;
+  // Expires by itself should the rebuild be abandoned (a stale rebuild starts a fresh generation after a day).
+  await store.set(key, pin, { ttlSeconds: 7 * 86_400 });
   return true;
 };
 
@@ -230,10 +314,10 @@ export const applyKpiChange = async (
   if (first.manifest === undefined && first.rebuild === undefined) return 'not-built';
   return withLock(deps.store, kpiKeys.lock(change.projectId), KPI_LOCK, async () => {
     const { manifest, rebuild } = await modelState(deps.store, change.projectId);
-    if (manifest === undefined && rebuild === undefined) return 'not-built';
+    if (!isLaidOut(manifest) && rebuild === undefined) return 'not-built';
     const facts = change.record === null ? null : kpiFactsOf(change.record);
     const next: BucketEntry | undefined = facts === null ? undefined : { facts, secured: change.secured };
-    const live = manifest === undefined ? false : await applyToLive(deps, manifest, change, next);
+    const live = isLaidOut(manifest) ? await applyToLive(deps, manifest, change, next) : false;
     const staged =
       rebuild === undefined ? false : await applyToStaging(deps.store, change, rebuild.generation, facts);
     return live || staged ? 'applied' : 'unchanged';

@@ -23,26 +23,29 @@ import type { IssuesPort, JiraIssue } from '../ports/jira-port';
 import type { StorePort } from '../ports/store-port';
 import type { SiteConfig } from '../site-config';
 import { readSiteConfig } from '../transitions/site-config-of';
+import { planFresh } from './kpi-document';
 import {
+  bucketCountFor,
   bucketOf,
   BucketSchema,
-  ChunkSchema,
-  KPI_BUCKET_COUNT,
+  inParallel,
   KPI_LOCK,
+  KPI_WRITE_CONCURRENCY,
   KpiManifestSchema,
   KpiRebuildStateSchema,
   kpiKeys,
   NumericIdSchema,
+  PinSchema,
+  writePlan,
   type Bucket,
   type BucketEntry,
   type KpiManifest,
   type KpiRebuildState,
-  writeDocument,
 } from './kpi-store-layout';
 
 /** The largest page the enhanced search gives when fields are asked for. */
 export const KPI_REBUILD_PAGE_SIZE = 100;
-/** Stop paging with this much time left: the flush and the swap read and write every bucket once. */
+/** Stop paging with this much time left: the flush and the swap write every bucket once. */
 export const KPI_REBUILD_RESERVE_MS = 60_000;
 /** A rebuild started longer ago than this and asked for again from the start begins a fresh generation. */
 const STALE_REBUILD_MS = 24 * 3_600_000;
@@ -90,8 +93,11 @@ const parseCursor = (cursor: string): { generation: number; token: string } | nu
   return match === null ? null : { generation: Number(match[1]), token: match[2] ?? '' };
 };
 
-/** Pages read between two flushes: bounds what an invocation holds in memory and redoes after a crash. */
-const PAGES_PER_FLUSH = 20;
+/**
+ * Issues an invocation holds in memory before it writes them out: bounds its memory (a fact is a few hundred bytes)
+ * while a project of up to this many issues is written bucket by bucket exactly once.
+ */
+const ISSUES_PER_FLUSH = 50_000;
 
 const lockOf = (store: StorePort, projectId: string) => ({
   run: <T>(work: () => Promise<T>): Promise<T> => withLock(store, kpiKeys.lock(projectId), KPI_LOCK, work),
@@ -110,89 +116,158 @@ const startRebuild = async (deps: RebuildKpiDependencies, projectId: string): Pr
     return state;
   });
 
-const bucketKeys = (projectId: string, generation: number): string[] =>
-  Array.from({ length: KPI_BUCKET_COUNT }, (_, bucket) => kpiKeys.bucket(projectId, generation, bucket));
+const byBucket = (entries: ReadonlyMap<string, BucketEntry>, bucketCount: number): Map<number, Bucket> => {
+  const buckets = new Map<number, Bucket>();
+  for (const [issueId, entry] of entries) {
+    const bucket = bucketOf(issueId, bucketCount);
+    const held = buckets.get(bucket) ?? {};
+    held[issueId] = entry;
+    buckets.set(bucket, held);
+  }
+  return buckets;
+};
 
-/** Writes what the pages read into the staging buckets, never over an entry a change pinned. */
+/**
+ * Writes what this invocation read into the staging buckets: each bucket once, merged with what an earlier
+ * invocation of the same rebuild wrote there. The first flush fixes the bucket count, from the issues read so far
+ * and the live generation's size. Answers the rebuild state (with its bucket count), or undefined when the rebuild
+ * is over (another invocation finished it).
+ */
 const flush = async (
   deps: RebuildKpiDependencies,
   projectId: string,
   generation: number,
   read: ReadonlyMap<string, BucketEntry>,
-): Promise<void> => {
-  if (read.size === 0) return;
-  const byBucket = new Map<number, [string, BucketEntry][]>();
-  for (const [issueId, entry] of read) {
-    const bucket = bucketOf(issueId, KPI_BUCKET_COUNT);
-    byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), [issueId, entry]]);
-  }
-  await lockOf(deps.store, projectId).run(async () => {
-    const keys = [...byBucket.keys()].map((bucket) => kpiKeys.bucket(projectId, generation, bucket));
-    const stored = await deps.store.getMany(keys, BucketSchema);
-    for (const [bucket, entries] of byBucket) {
-      const key = kpiKeys.bucket(projectId, generation, bucket);
-      const next: Bucket = { ...(stored.get(key) ?? {}) };
-      let changed = false;
-      for (const [issueId, entry] of entries) {
-        const held = Object.hasOwn(next, issueId) ? next[issueId] : undefined;
-        if (held?.pinned === true || JSON.stringify(held) === JSON.stringify(entry)) continue;
-        next[issueId] = entry;
-        changed = true;
-      }
-      if (changed) await deps.store.set(key, next);
+): Promise<KpiRebuildState | undefined> =>
+  lockOf(deps.store, projectId).run(async () => {
+    const state = await deps.store.get(kpiKeys.rebuild(projectId), KpiRebuildStateSchema);
+    if (state?.generation !== generation) return undefined;
+    if (state.bucketCount !== undefined) {
+      const touched = byBucket(read, state.bucketCount);
+      const keys = [...touched.keys()].map((bucket) => kpiKeys.bucket(projectId, generation, bucket));
+      const stored = await deps.store.getMany(keys, BucketSchema);
+      await inParallel([...touched], KPI_WRITE_CONCURRENCY, ([bucket, entries]) => {
+        const key = kpiKeys.bucket(projectId, generation, bucket);
+        return deps.store.set(key, { ...(stored.get(key) ?? {}), ...entries });
+      });
+      return state;
     }
+    const live = await deps.store.get(kpiKeys.manifest(projectId), KpiManifestSchema);
+    const bucketCount = bucketCountFor(Math.max(read.size, live?.issues ?? 0));
+    const settled = { ...state, bucketCount };
+    await deps.store.set(kpiKeys.rebuild(projectId), settled);
+    await inParallel([...byBucket(read, bucketCount)], KPI_WRITE_CONCURRENCY, ([bucket, entries]) =>
+      deps.store.set(kpiKeys.bucket(projectId, generation, bucket), entries),
+    );
+    return settled;
   });
+
+/** The changes pinned while the rebuild ran, by issue id. */
+const readPins = async (
+  deps: RebuildKpiDependencies,
+  projectId: string,
+  generation: number,
+): Promise<Map<string, z.infer<typeof PinSchema>>> => {
+  const prefix = kpiKeys.pins(projectId, generation);
+  const pins = new Map<string, z.infer<typeof PinSchema>>();
+  for (;;) {
+    const page = await deps.store.listByPrefix(prefix, PinSchema, 100);
+    const fresh = page.filter(({ key }) => !pins.has(key.slice(prefix.length)));
+    for (const { key, value } of fresh) pins.set(key.slice(prefix.length), value);
+    if (page.length < 100 || fresh.length === 0) return pins;
+    // Listed in key order from the start each time: drop this page's keys so the next listing moves on.
+    await inParallel(fresh, KPI_WRITE_CONCURRENCY, ({ key }) => deps.store.delete(key));
+  }
 };
 
-/** Sums the staging buckets into the project document and switches the manifest to them; old keys dropped. */
-const swapIn = async (deps: RebuildKpiDependencies, projectId: string, generation: number): Promise<void> => {
+/**
+ * The last invocation: this invocation's reads, what earlier invocations flushed, and the pinned changes become the
+ * new generation: each bucket written once, the document summed up and written, the manifest switched to it last;
+ * then the old generation's keys are dropped.
+ */
+const finish = async (
+  deps: RebuildKpiDependencies,
+  projectId: string,
+  generation: number,
+  read: ReadonlyMap<string, BucketEntry>,
+): Promise<void> => {
   const old = await lockOf(deps.store, projectId).run(async () => {
     const state = await deps.store.get(kpiKeys.rebuild(projectId), KpiRebuildStateSchema);
     // Another invocation of the same rebuild finished first.
     if (state?.generation !== generation) return undefined;
-    const stored = await deps.store.getMany(bucketKeys(projectId, generation), BucketSchema);
-    const facts = [];
-    const secured: [string, NonNullable<BucketEntry['facts']>][] = [];
-    for (const bucket of stored.values()) {
-      for (const [issueId, entry] of Object.entries(bucket)) {
-        if (entry.facts === null) continue;
-        if (entry.secured) secured.push([issueId, entry.facts]);
-        else facts.push(entry.facts);
+    const previous = await deps.store.get(kpiKeys.manifest(projectId), KpiManifestSchema);
+    const entries = new Map<string, BucketEntry>();
+    const flushed = new Map<number, string>();
+    if (state.bucketCount !== undefined) {
+      // Earlier invocations flushed their reads: gather them (this invocation's reads are newer).
+      const keys = Array.from({ length: state.bucketCount }, (_, bucket) =>
+        kpiKeys.bucket(projectId, generation, bucket),
+      );
+      const stored = await deps.store.getMany(keys, BucketSchema);
+      for (const [index, key] of keys.entries()) {
+        const bucket = stored.get(key);
+        if (bucket === undefined) continue;
+        flushed.set(index, JSON.stringify(bucket));
+        for (const [issueId, entry] of Object.entries(bucket)) entries.set(issueId, entry);
       }
     }
+    for (const [issueId, entry] of read) entries.set(issueId, entry);
+    const pins = await readPins(deps, projectId, generation);
+    for (const [issueId, pin] of pins) entries.set(issueId, pin);
+    for (const [issueId, entry] of entries) if (entry.facts === null) entries.delete(issueId);
+
+    const bucketCount = state.bucketCount ?? bucketCountFor(entries.size);
+    const buckets = byBucket(entries, bucketCount);
+    const changed = [...buckets].filter(([bucket, held]) => flushed.get(bucket) !== JSON.stringify(held));
+    await inParallel(changed, KPI_WRITE_CONCURRENCY, ([bucket, held]) =>
+      deps.store.set(kpiKeys.bucket(projectId, generation, bucket), held),
+    );
+    // Buckets an earlier flush wrote that hold nothing now (every issue in them left).
+    const emptied = [...flushed.keys()].filter((bucket) => !buckets.has(bucket));
+    await inParallel(emptied, KPI_WRITE_CONCURRENCY, (bucket) =>
+      deps.store.delete(kpiKeys.bucket(projectId, generation, bucket)),
+    );
+
+    const facts = [];
+    const secured: [string, NonNullable<BucketEntry['facts']>][] = [];
+    for (const [issueId, entry] of entries) {
+      if (entry.facts === null) continue;
+      if (entry.secured) secured.push([issueId, entry.facts]);
+      else facts.push(entry.facts);
+    }
     secured.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const document = { summary: summarizeFacts(facts), secured: Object.fromEntries(secured) };
-    const summaryChunks = await writeDocument(deps.store, projectId, generation, document, []);
-    const previous = await deps.store.get(kpiKeys.manifest(projectId), KpiManifestSchema);
+    const plan = planFresh({ summary: summarizeFacts(facts), secured: Object.fromEntries(secured) });
+    await writePlan(deps.store, projectId, generation, plan);
     const now = deps.clock.now();
     const manifest: KpiManifest = {
       version: 1,
       projectId,
       asOf: now,
       rebuiltAt: now,
-      summaryChunks,
-      bucketCount: KPI_BUCKET_COUNT,
+      summaryChunks: plan.layout.length,
+      bucketCount,
       secured: secured.length,
       generation,
+      chunks: plan.layout,
+      nextChunk: plan.nextChunk,
+      issues: entries.size,
     };
     await deps.store.set(kpiKeys.manifest(projectId), manifest);
     await deps.store.delete(kpiKeys.rebuild(projectId));
+    await inParallel([...pins.keys()], KPI_WRITE_CONCURRENCY, (issueId) =>
+      deps.store.delete(kpiKeys.pin(projectId, generation, issueId)),
+    );
     return previous;
   });
   if (old === undefined || old.generation === generation) return;
   // Outside the lock: nobody reads the old generation any more. Listed, so only keys that exist are deleted.
+  const stale = kpiKeys.generation(projectId, old.generation);
   for (;;) {
-    const leftovers = await deps.store.listByPrefix(
-      kpiKeys.generation(projectId, old.generation),
-      ChunkOrBucket,
-      100,
-    );
+    const leftovers = await deps.store.listByPrefix(stale, z.unknown(), 100);
     if (leftovers.length === 0) break;
-    for (const { key } of leftovers) await deps.store.delete(key);
+    await inParallel(leftovers, KPI_WRITE_CONCURRENCY, ({ key }) => deps.store.delete(key));
   }
 };
-
-const ChunkOrBucket = z.union([ChunkSchema, BucketSchema]);
 
 /**
  * Rebuilds the project's model from Jira, from `cursor` (a previous call's answer) or from the start. Stops
@@ -222,9 +297,9 @@ export const rebuildKpiProject = async (
   const jql = kpiRebuildJql(config, projectId);
   const fields = kpiFieldIds(config);
   const read = new Map<string, BucketEntry>();
-  for (let pages = 1; ; pages += 1) {
+  for (;;) {
     if (deps.budget.remainingMs() < KPI_REBUILD_RESERVE_MS) {
-      await flush(deps, projectId, generation, read);
+      if ((await flush(deps, projectId, generation, read)) === undefined) return { done: true };
       return { done: false, cursor: cursorOf(generation, token ?? '') };
     }
     const page = await deps.jiraAsApp.search(jql, {
@@ -245,12 +320,11 @@ export const rebuildKpiProject = async (
     }
     if (page.isLast || page.nextPageToken === null) break;
     token = page.nextPageToken;
-    if (pages % PAGES_PER_FLUSH === 0) {
-      await flush(deps, projectId, generation, read);
+    if (read.size >= ISSUES_PER_FLUSH) {
+      if ((await flush(deps, projectId, generation, read)) === undefined) return { done: true };
       read.clear();
     }
   }
-  await flush(deps, projectId, generation, read);
-  await swapIn(deps, projectId, generation);
+  await finish(deps, projectId, generation, read);
   return { done: true };
 };

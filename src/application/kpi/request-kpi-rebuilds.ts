@@ -9,7 +9,13 @@ import type { Clock } from '../ports/clock';
 import type { QueuePort } from '../ports/queue-port';
 import type { StorePort } from '../ports/store-port';
 import { readSiteConfig } from '../transitions/site-config-of';
-import { KpiManifestSchema, KpiRebuildStateSchema, kpiKeys, NumericIdSchema } from './kpi-store-layout';
+import {
+  isLaidOut,
+  KpiManifestSchema,
+  KpiRebuildStateSchema,
+  kpiKeys,
+  NumericIdSchema,
+} from './kpi-store-layout';
 
 export const KPI_REBUILD_EVERY_MS = 24 * 3_600_000;
 /** A rebuild that has not finished within an hour is taken as lost (its worker died) and queued again. */
@@ -46,7 +52,8 @@ export const requestKpiRebuilds = async (
     const manifest = KpiManifestSchema.safeParse(stored.get(kpiKeys.manifest(id)));
     const rebuild = KpiRebuildStateSchema.safeParse(stored.get(kpiKeys.rebuild(id)));
     if (rebuild.success && now - Date.parse(rebuild.data.startedAt) < REBUILD_RUNNING_MS) return false;
-    if (!manifest.success || manifest.data.rebuiltAt === null) return true;
+    // A manifest of an earlier layout (no chunk layout) reads as no model: rebuild it now, not a day later.
+    if (!manifest.success || manifest.data.rebuiltAt === null || !isLaidOut(manifest.data)) return true;
     return now - Date.parse(manifest.data.rebuiltAt) >= KPI_REBUILD_EVERY_MS;
   });
   const asked: string[] = [];

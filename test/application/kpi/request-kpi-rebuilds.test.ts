@@ -36,6 +36,8 @@ const manifest = (projectId: string, rebuiltAt: string | null): KpiManifest => (
   bucketCount: 256,
   secured: 0,
   generation: 1,
+  chunks: [{ id: 0, units: [['state', 120]] }],
+  nextChunk: 1,
 });
 
 const recordingQueue = () => {
@@ -65,6 +67,19 @@ describe('requestKpiRebuilds', () => {
       { kind: 'rebuild-kpis', projectId: '10000' },
       { kind: 'rebuild-kpis', projectId: '10001' },
     ]);
+  });
+
+  it('queues at once a fresh model written by the earlier layout (no chunk layout), which reads as none', async () => {
+    const store = new MemoryStore(() => Date.parse(NOW));
+    await store.set(SITE_CONFIG_KEY, { ...CONFIG, projects: CONFIG.projects.slice(0, 2) });
+    const legacy: Partial<KpiManifest> = manifest('10000', '2026-11-21T08:00:00Z');
+    delete legacy.chunks;
+    delete legacy.nextChunk;
+    await store.set(kpiKeys.manifest('10000'), legacy);
+    await store.set(kpiKeys.manifest('10001'), manifest('10001', '2026-11-21T08:00:00Z'));
+    const { queue } = recordingQueue();
+
+    expect(await requestKpiRebuilds({ store, queue, clock: { now: () => NOW } })).toEqual(['10000']);
   });
 
   it('queues nothing on a site not set up', async () => {
