@@ -10,4 +10,5 @@ export { lifecycleWorker } from './entry/lifecycle-worker';
 export { adminJobWorker } from './entry/admin-job-worker';
 export { gadgetResolver } from './entry/gadget-resolver';
 export { adminResolver } from './entry/admin-resolver';
+export { ignoreFileTrigger } from './entry/ignore-file-trigger';
 export { issuePanelResolver } from './entry/issue-panel-resolver';

@@ -61,6 +61,32 @@ const checkKey = (key: string): void => {
 
 export class FakeKvs implements KvsClient {
   private readonly entries = new Map<string, StoredEntry>();
+  /** Secret storage (`kvs.getSecret`/`setSecret`/`deleteSecret`): its own keys, never returned by a query. */
+  private readonly secrets = new Map<string, string>();
+
+  getSecret<T>(key: string): Promise<T | undefined> {
+    return this.afterRoundTrip(() => {
+      checkKey(key);
+      const json = this.secrets.get(key);
+      return Promise.resolve(json === undefined ? undefined : (JSON.parse(json) as T));
+    });
+  }
+
+  setSecret(key: string, value: unknown): Promise<void> {
+    return this.afterRoundTrip(() => {
+      checkKey(key);
+      this.secrets.set(key, JSON.stringify(value));
+      return Promise.resolve();
+    });
+  }
+
+  deleteSecret(key: string): Promise<void> {
+    return this.afterRoundTrip(() => {
+      checkKey(key);
+      this.secrets.delete(key);
+      return Promise.resolve();
+    });
+  }
 
   /**
    * Awaited before each get, set and delete takes effect: none by default; a test of concurrent callers sets one

@@ -21,6 +21,7 @@ export const LOGICAL_FIELDS = [
   'riskRating',
   'recertificationChecklist',
   'decisionReason',
+  'findings',
 ] as const;
 export type LogicalField = (typeof LOGICAL_FIELDS)[number];
 
@@ -28,7 +29,8 @@ export type LogicalField = (typeof LOGICAL_FIELDS)[number];
  * Fields added after the first release: a SiteConfig stored by an older setup lacks them and must still read
  * (the app then falls back, e.g. a reason is taken from the transition's comment only) until setup runs again.
  */
-const LATER_FIELDS: readonly LogicalField[] = ['decisionReason'];
+export const LATER_FIELDS: readonly LogicalField[] = ['decisionReason', 'findings'];
+type LaterField = 'decisionReason' | 'findings';
 
 const FieldIdSchema = z
   .string()
@@ -49,9 +51,8 @@ export const SiteConfigSchema = z.strictObject({
         field,
         LATER_FIELDS.includes(field) ? FieldIdSchema.optional() : FieldIdSchema,
       ]),
-    ) as Record<Exclude<LogicalField, 'decisionReason'>, typeof FieldIdSchema> & {
-      decisionReason: z.ZodOptional<typeof FieldIdSchema>;
-    },
+    ) as Record<Exclude<LogicalField, LaterField>, typeof FieldIdSchema> &
+      Record<LaterField, z.ZodOptional<typeof FieldIdSchema>>,
   ),
   issueTypeId: z.string().min(1),
   /** Status ids by workflow status name (DESIGN.md §3). */

@@ -1,5 +1,5 @@
 /**
- * The `security-exceptions` command line: `kpi`, `plan` and `export` over a register file or a Jira site. Output
+ * The `security-exceptions` command line: `kpi`, `plan`, `export` and `ignores` over a register file or a Jira site. Output
  * goes to stdout only when the whole command succeeded, so a script piping it never reads half a result.
  */
 import { parseArgs } from 'node:util';
@@ -8,6 +8,12 @@ import { planRegister } from '../domain/planner';
 import { IsoDateSchema, IsoInstantSchema } from '../domain/register-schema';
 import { toInstant } from '../domain/utc-days';
 import { auditExport } from '../application/register/audit-export';
+import {
+  IGNORE_FORMATS,
+  isIgnoreFormat,
+  renderIgnoreFile,
+} from '../application/ignore-files/render-ignore-file';
+import { suppressionsInForce } from '../domain/ignore-files/suppressions';
 import { CliError, EXIT_USAGE } from './cli-error';
 import { loadPolicy, loadRegister } from './load-inputs';
 import { printable, printableJson, printableLine } from './printable';
@@ -20,6 +26,7 @@ export const USAGE = `Usage:
   security-exceptions kpi    SOURCE [--now ISO] [--policy FILE] [--from YYYY-MM --to YYYY-MM]
   security-exceptions plan   SOURCE [--now ISO] [--policy FILE] [--apply]
   security-exceptions export SOURCE [--now ISO] [--policy FILE] [--format json|csv] [--from YYYY-MM-DD --to YYYY-MM-DD]
+  security-exceptions ignores --format trivy|snyk|grype|dependency-check [--project KEY] SOURCE [--now ISO]
 
   SOURCE is --register FILE, or a site: --site URL --email EMAIL --token API_TOKEN --project KEY [--project KEY…]
   (or the environment variables JIRA_SITE, JIRA_EMAIL, JIRA_API_TOKEN; flags win). The site is read through its
@@ -29,6 +36,9 @@ export const USAGE = `Usage:
   kpi     prints the KPI report (DESIGN.md §6) as JSON
   plan    prints the lifecycle actions due at --now (DESIGN.md §5) as a JSON list
   export  prints the audit export of the exceptions live in the window, as register JSON or CSV
+  ignores prints the scanner ignore file of the exceptions in force at --now (DESIGN.md §11): Trivy
+          .trivyignore.yaml, Snyk .snyk, Grype .grype.yaml or a Dependency-Check suppression file; with
+          --register, --project KEY keeps that project's exceptions only
   plan --apply (a site only) carries out the due actions once, as the app's sweep does, and prints what it did as
           JSON ({ done, busy, failed }); an action already done (by the app or an earlier run) is not done again.
           Its lock is per process (an in-memory store); runs at once are kept apart only by the write-once keys.
@@ -180,10 +190,31 @@ const exportCommand = async (values: Values, io: CliIo): Promise<string> => {
   return format === 'csv' ? content : printableJson(content);
 };
 
+const ignoresCommand = async (values: Values, io: CliIo): Promise<string> => {
+  disallow(values, 'ignores', ['apply', 'from', 'to', 'policy']);
+  const format = values.format;
+  if (format === undefined || !isIgnoreFormat(format))
+    throw usageError(`--format must be one of ${IGNORE_FORMATS.join(', ')} (got "${format ?? ''}")`);
+  const now = resolveNow(values.now, io.clock);
+  const projects = values.project ?? [];
+  if (projects.length > 1) throw usageError('ignores takes at most one --project KEY');
+  const [project] = projects;
+  if (project !== undefined && !PROJECT_KEY.test(project))
+    throw usageError(`--project must be a project key such as SEC (got "${project}")`);
+  // With --register, --project only narrows the file; with a site, it is the project read.
+  const exceptions =
+    values.register !== undefined &&
+    !SITE_FLAGS.some((name) => name !== 'project' && values[name] !== undefined)
+      ? loadRegister(values.register, io.readText).exceptions
+      : await exceptionsOf(values, io);
+  return renderIgnoreFile(format, suppressionsInForce(exceptions, now, project)).content;
+};
+
 const COMMANDS: Readonly<Record<string, (values: Values, io: CliIo) => Promise<string>>> = {
   kpi: kpiCommand,
   plan: planCommand,
   export: exportCommand,
+  ignores: ignoresCommand,
 };
 
 /** Runs one command line; returns the process exit code. */

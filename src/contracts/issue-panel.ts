@@ -55,6 +55,16 @@ const ExceptionSummarySchema = z.strictObject({
     .nullable(),
   /** The recertification checklist (DESIGN.md §2), answered or not yet; null outside recertification. */
   checklist: z.array(z.strictObject({ check: z.enum(RECERTIFICATION_CHECKS), done: z.boolean() })).nullable(),
+  /** The Findings field, one entry a line (DESIGN.md §2); absent when it lists none. */
+  findings: z.array(z.string()).optional(),
+  /**
+   * What the scanners' ignore files suppress for it now (DESIGN.md §11): its findings as last decided, until the
+   * first day they stop (YYYY-MM-DD); null when nothing is suppressed; absent when it lists no findings.
+   */
+  suppression: z
+    .strictObject({ findings: z.array(z.string()), until: z.string() })
+    .nullable()
+    .optional(),
   /** What the policy says about each transition open from the current status, for the viewer as the actor. */
   transitions: z.array(
     z.strictObject({

@@ -25,6 +25,9 @@ export const ADMIN_RESOLVERS = [
   'getExportPart',
   // The last lifecycle sweeps (admin-sweeps.ts).
   'getSweepStatus',
+  // The scanner web trigger's per-project tokens (admin-trigger-tokens.ts).
+  'rotateTriggerToken',
+  'listTriggerTokens',
 ] as const;
 export type AdminResolverName = (typeof ADMIN_RESOLVERS)[number];
 

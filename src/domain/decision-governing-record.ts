@@ -4,8 +4,14 @@
  * controls gains nothing before someone decides again.
  */
 import { changedSinceDecision, decidedTextValue, lastDecision } from './decision-snapshot';
-import type { ExceptionRecord } from './register-schema';
+import type { DecidedOn, ExceptionRecord } from './register-schema';
 import { isInForce } from './vocabulary';
+
+const decidedFindings = (
+  findings: DecidedOn['findings'],
+): { findings: NonNullable<ExceptionRecord['findings']> } => ({
+  findings: (findings ?? []).map((finding) => ({ ...finding })),
+});
 
 /**
  * The record as its last decision governs it: for an exception in force whose last decision recorded what it
@@ -35,5 +41,7 @@ export const governingRecord = (record: ExceptionRecord): ExceptionRecord => {
     compensatingControls: changed.has('compensatingControls')
       ? decidedTextValue(decided.compensatingControls)
       : record.compensatingControls,
+    // Findings added or widened after the decision must not widen the suppression (DESIGN.md §11).
+    ...(changed.has('findings') ? decidedFindings(decided.findings) : {}),
   };
 };

@@ -20,6 +20,8 @@ import { evidenceMissing } from './rules/evidence-missing';
 import { expirationDateMissing } from './rules/expiration-date-missing';
 import { expirationDateNotFuture } from './rules/expiration-date-not-future';
 import { expirationDateTooFar } from './rules/expiration-date-too-far';
+import { findingsInvalid } from './rules/findings-invalid';
+import { findingsMissing } from './rules/findings-missing';
 import { justificationIsTemplate } from './rules/justification-is-template';
 import { justificationMissing } from './rules/justification-missing';
 import { justificationTooShort } from './rules/justification-too-short';
@@ -63,6 +65,8 @@ const FORM_RULES: readonly Rule[] = [
   ...EXPIRATION_RULES,
   affectedAssetsMissing,
   remediationPlanMissing,
+  findingsInvalid,
+  findingsMissing,
 ];
 
 /**

@@ -93,13 +93,21 @@ export const PolicyPackSchema = z.strictObject({
   /** Per-type cap on a period; the effective cap is the smaller of this and the tier's. */
   maxDurationDays: periodDays.nullable(),
   evidenceRequired: z.boolean(),
+  /**
+   * Whether Findings must list at least one vulnerability to triage or approve (DESIGN.md §2, §11). Absent in a
+   * policy saved before the setting existed: then the default of the type applies (findingsRequiredFor).
+   */
+  findingsRequired: z.boolean({ error: 'must be true or false' }).optional(),
   controls: ControlMappingSchema,
   /** What must be restored when the exception is reverted; quoted in the revert comment. */
   restoreText: text(POLICY_BOUNDS.textLength.max, true),
 });
 export type PolicyPack = z.infer<typeof PolicyPackSchema>;
 
-const DEFAULT_PACK_SETTINGS: Record<ExceptionType, Omit<PolicyPack, 'controls'>> = {
+/** A patch delay suppresses scanner findings, so it must say which (DESIGN.md §2). */
+const FINDINGS_REQUIRED_BY_DEFAULT: ExceptionType = 'Vulnerability patch delay';
+
+const DEFAULT_PACK_SETTINGS: Record<ExceptionType, Omit<PolicyPack, 'controls' | 'findingsRequired'>> = {
   'MFA bypass': {
     defaultRating: 'High',
     autoApprovalAllowed: false,
@@ -154,6 +162,7 @@ const DEFAULT_PACK_SETTINGS: Record<ExceptionType, Omit<PolicyPack, 'controls'>>
 
 const defaultPack = (type: ExceptionType): PolicyPack => ({
   ...DEFAULT_PACK_SETTINGS[type],
+  findingsRequired: type === FINDINGS_REQUIRED_BY_DEFAULT,
   controls: {
     cisV8: [...CONTROL_MAPPING[type].cisV8],
     iso27001: [...CONTROL_MAPPING[type].iso27001],
@@ -277,3 +286,7 @@ export const defaultPolicy = (): Policy => PolicySchema.parse({ version: 1 });
 
 /** The pack of an exception type. */
 export const packOf = (policy: Policy, type: ExceptionType): PolicyPack => policy.packs[type];
+
+/** Whether the type's Findings must list at least one vulnerability: the pack's setting, else the type's default. */
+export const findingsRequiredFor = (policy: Policy, type: ExceptionType): boolean =>
+  policy.packs[type].findingsRequired ?? type === FINDINGS_REQUIRED_BY_DEFAULT;

@@ -4,6 +4,7 @@
  * older readers. Text fields may be null or empty in the file; they are read as '' so consumers have one "empty".
  */
 import { z } from 'zod';
+import { FindingsSchema } from './findings/finding';
 import {
   EXCEPTION_TYPES,
   HISTORY_ACTIONS,
@@ -162,6 +163,13 @@ export const ExceptionRecordSchema = z.object({
   recertificationChecklist: ChecklistSchema.nullable().default(null),
   createdAt: IsoInstantSchema,
   history: z.array(HistoryEntrySchema).default([]),
+  /** What the exception suppresses in the scanners (DESIGN.md §11); absent in older registers, read as none. */
+  findings: FindingsSchema.optional(),
+  /**
+   * What is wrong with the Findings field's bad lines, from the mapping (never written to a register): the
+   * findings rule refuses triage and approval while there are any. Absent when every line parsed.
+   */
+  findingProblems: z.array(z.string()).max(20).optional(),
 });
 export type ExceptionRecord = z.infer<typeof ExceptionRecordSchema>;
 /** The shape written to a register file (before defaults are applied). */

@@ -14,6 +14,7 @@ import { listPolicyVersions } from '../application/policy/list-policy-versions';
 import { savePolicy } from '../application/policy/save-policy';
 import { validatePolicy } from '../application/policy/validate-policy';
 import { getSweepStatus } from '../application/lifecycle/sweep-history';
+import { listTriggerTokens, rotateTriggerToken } from '../application/ignore-files/trigger-tokens';
 import { getPlatformSelfCheck } from '../application/self-check/get-platform-self-check';
 import { getSetupStatus } from '../application/setup/get-setup-status';
 import { runSetup } from '../application/setup/run-setup';
@@ -29,6 +30,10 @@ import { GetExportPartRequestSchema, GetJobRequestSchema } from '../contracts/ad
 import { GetPlatformSelfCheckRequestSchema } from '../contracts/admin-self-check';
 import { GetSweepStatusRequestSchema } from '../contracts/admin-sweeps';
 import { GetSetupStatusRequestSchema } from '../contracts/admin-setup';
+import {
+  ListTriggerTokensRequestSchema,
+  RotateTriggerTokenRequestSchema,
+} from '../contracts/admin-trigger-tokens';
 import { defineResolver } from './define-resolver';
 import { RunSetupPayloadSchema } from './run-setup-request';
 
@@ -46,4 +51,6 @@ export const adminResolver = new Resolver()
   .define('getExportPart', defineResolver(GetExportPartRequestSchema, getExportPart))
   .define('getPlatformSelfCheck', defineResolver(GetPlatformSelfCheckRequestSchema, getPlatformSelfCheck))
   .define('getSweepStatus', defineResolver(GetSweepStatusRequestSchema, getSweepStatus))
+  .define('rotateTriggerToken', defineResolver(RotateTriggerTokenRequestSchema, rotateTriggerToken))
+  .define('listTriggerTokens', defineResolver(ListTriggerTokensRequestSchema, listTriggerTokens))
   .getDefinitions();

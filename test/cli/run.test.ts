@@ -298,7 +298,7 @@ describe('security-exceptions export', () => {
     expect(code).toBe(0);
     const lines = stdout.split('\r\n');
     expect(lines[0]).toBe(
-      'Key,Summary,Exception Type,Status,Urgency,Risk Rating,Tier,Requester,Risk Owner,Business Justification,Compensating Controls,Expiration Date,Affected Assets,Remediation Plan,Attachments,Created,Decisions,Recertifications,Reminders Sent,Closed,Policy Version,Days In Force,CIS Controls v8,ISO/IEC 27001:2022,SOC 2',
+      'Key,Summary,Exception Type,Status,Urgency,Risk Rating,Tier,Requester,Risk Owner,Business Justification,Compensating Controls,Expiration Date,Affected Assets,Remediation Plan,Findings,Attachments,Created,Decisions,Recertifications,Reminders Sent,Closed,Policy Version,Days In Force,CIS Controls v8,ISO/IEC 27001:2022,SOC 2',
     );
     expect(lines.at(-1)).toBe('');
     expect(stdout).not.toMatch(/[^\r]\n/);

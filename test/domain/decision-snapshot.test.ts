@@ -192,3 +192,44 @@ describe('governingRecord: until a fresh decision the approved values govern', (
     expect(reverts('2027-02-02T00:00:00Z')).toEqual(['2027-02-02T00:00:00Z']);
   });
 });
+
+describe('governingRecord: findings edited after the decision do not widen the suppression', () => {
+  const LODASH = { id: 'CVE-2024-1234', purl: 'pkg:npm/lodash@4.17.20' };
+  const decidedWith = (findings: { id: string; purl?: string }[] | undefined) => {
+    const decidedRecord = generateException({ ...(findings === undefined ? {} : { findings }) });
+    return generateException({
+      status: 'Approved',
+      ...(findings === undefined ? {} : { findings }),
+      history: [...ready.history, { ...APPROVAL, decidedOn: decidedOn(decidedRecord) }],
+    });
+  };
+
+  it('takes the decided findings back when findings were added', () => {
+    const governed = governingRecord({
+      ...decidedWith([LODASH]),
+      findings: [LODASH, { id: 'CVE-2099-0001' }],
+    });
+    expect(governed.findings).toEqual([LODASH]);
+  });
+
+  it('suppresses nothing when findings were added to an exception decided without any', () => {
+    expect(
+      governingRecord({ ...decidedWith(undefined), findings: [{ id: 'CVE-2099-0001' }] }).findings,
+    ).toEqual([]);
+  });
+
+  it('leaves findings that only moved or repeated as they are', () => {
+    const record = decidedWith([LODASH, { id: 'GHSA-jfh8-c2jp-5v3q' }]);
+    const reordered = { ...record, findings: [{ id: 'GHSA-jfh8-c2jp-5v3q' }, LODASH, LODASH] };
+    expect(governingRecord(reordered)).toBe(reordered);
+  });
+
+  it('shows the decided findings in the export row', () => {
+    const row = toExportRow(
+      { ...decidedWith([LODASH]), findings: [{ id: 'CVE-2099-0001' }] },
+      policy,
+      '2026-11-22T00:00:00Z',
+    );
+    expect(row.findings).toBe('CVE-2024-1234 pkg:npm/lodash@4.17.20');
+  });
+});

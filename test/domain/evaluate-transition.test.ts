@@ -43,6 +43,8 @@ describe('TRANSITION_RULES', () => {
       'expiration-date-too-far',
       'affected-assets-missing',
       'remediation-plan-missing',
+      'findings-invalid',
+      'findings-missing',
     ];
     expect(codes).toEqual({
       triage: form,

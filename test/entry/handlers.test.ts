@@ -41,6 +41,7 @@ const BUILT_HANDLERS = [
   'lifecycle-sweep',
   'lifecycle-worker',
   'admin-job-worker',
+  'ignore-file-trigger',
 ];
 
 /** Every resolver of each resolver function: all built (test/integration covers their behaviour). */

@@ -14,6 +14,7 @@ import type {
 } from '../../application/ports/jira-port';
 import type { JobQueuePort } from '../../application/jobs/job-events';
 import type { QueuePort } from '../../application/ports/queue-port';
+import type { SecretStorePort } from '../../application/ports/secret-store-port';
 import type { StorePort } from '../../application/ports/store-port';
 import { ForgeJobQueue } from '../events/forge-job-queue';
 import { ForgeQueue } from '../events/forge-queue';
@@ -33,7 +34,7 @@ export interface ForgeDependencies {
   readonly jiraAsUser: JiraClient;
   /** Jira's administration APIs as the app; only admin-only use cases reach for it, after checking the caller. */
   readonly configuration: ConfigurationPort;
-  readonly store: StorePort;
+  readonly store: StorePort & SecretStorePort;
   readonly queue: QueuePort;
   /** The `admin-jobs` queue of background jobs (application/jobs). */
   readonly jobQueue: JobQueuePort;

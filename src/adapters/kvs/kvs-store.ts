@@ -32,6 +32,7 @@ import {
   type StoreEntry,
   type StorePort,
 } from '../../application/ports/store-port';
+import type { SecretStorePort } from '../../application/ports/secret-store-port';
 
 /** A KVS query, as far as the store uses it (the package does not export its QueryBuilder type). */
 export interface KvsQuery {
@@ -55,6 +56,9 @@ export interface KvsClient {
   ): Promise<SetResult<U> | undefined>;
   delete(key: string): Promise<void>;
   query(options?: QueryOptions): KvsQuery;
+  getSecret<T>(key: string): Promise<T | undefined>;
+  setSecret(key: string, value: unknown): Promise<void>;
+  deleteSecret(key: string): Promise<void>;
 }
 
 /** "Each batch operation can contain a maximum of 25 keys" (storage-reference/kvs-batch). */
@@ -74,11 +78,25 @@ const isKeyConflict = (error: unknown): boolean =>
 
 const WITH_EXPIRY = { metadataFields: [MetadataField.EXPIRE_TIME] };
 
-export class KvsStore implements StorePort {
+export class KvsStore implements StorePort, SecretStorePort {
   constructor(
     private readonly client: KvsClient = kvs,
     private readonly nowMs: () => number = () => Date.now(),
   ) {}
+
+  /** KVS secret storage (`kvs.getSecret`, @forge/kvs out/kvs.d.ts): encrypted, and outside every query. */
+  async getSecret<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
+    const value = await this.client.getSecret<unknown>(key);
+    return value === undefined ? undefined : schema.parse(value);
+  }
+
+  setSecret(key: string, value: unknown): Promise<void> {
+    return this.client.setSecret(key, value);
+  }
+
+  deleteSecret(key: string): Promise<void> {
+    return this.client.deleteSecret(key);
+  }
 
   private expired(expireTime: string | undefined): boolean {
     return expireTime !== undefined && Date.parse(expireTime) <= this.nowMs();

@@ -10,9 +10,27 @@ import {
   type StoreEntry,
   type StorePort,
 } from '../../application/ports/store-port';
+import type { SecretStorePort } from '../../application/ports/secret-store-port';
 
-export class MemoryStore implements StorePort {
+export class MemoryStore implements StorePort, SecretStorePort {
   private readonly entries = new Map<string, { json: string; expiresAt: number | null }>();
+  /** Secrets apart from the plain keys, as KVS keeps them: no prefix listing ever returns one. */
+  private readonly secrets = new Map<string, string>();
+
+  getSecret<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
+    const json = this.secrets.get(key);
+    return Promise.resolve(json === undefined ? undefined : schema.parse(JSON.parse(json)));
+  }
+
+  setSecret(key: string, value: unknown): Promise<void> {
+    this.secrets.set(key, JSON.stringify(value));
+    return Promise.resolve();
+  }
+
+  deleteSecret(key: string): Promise<void> {
+    this.secrets.delete(key);
+    return Promise.resolve();
+  }
 
   constructor(private readonly nowMs: () => number = () => Date.now()) {}
 

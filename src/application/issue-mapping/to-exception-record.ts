@@ -10,6 +10,7 @@ import {
   type ExceptionRecord,
   type ExceptionRecordInput,
 } from '../../domain/register-schema';
+import { parseFindings } from '../../domain/findings/parse-findings';
 import { orList } from '../../domain/rules/wording';
 import {
   EXCEPTION_TYPES,
@@ -129,13 +130,22 @@ const typeOf = (
   return null;
 };
 
+/** The Findings field parsed (DESIGN.md §2); members only when there is something, so older records read alike. */
+const findingsOf = (value: unknown): Pick<ExceptionRecordInput, 'findings' | 'findingProblems'> => {
+  const { findings, problems } = parseFindings(adfToText(value));
+  return {
+    ...(findings.length === 0 ? {} : { findings }),
+    ...(problems.length === 0 ? {} : { findingProblems: problems }),
+  };
+};
+
 export const toExceptionRecord = (
   issue: JiraIssue,
   config: SiteConfig,
   options: MappingOptions = {},
 ): ExceptionMapping => {
   const fields: Readonly<Record<string, unknown>> = { ...issue.fields, ...screenEdits(options.overlay) };
-  const field = (name: Exclude<keyof SiteConfig['fields'], 'decisionReason'>): unknown =>
+  const field = (name: Exclude<keyof SiteConfig['fields'], 'decisionReason' | 'findings'>): unknown =>
     fields[config.fields[name]];
   const problems: string[] = [];
 
@@ -184,6 +194,7 @@ export const toExceptionRecord = (
     recertificationChecklist: checklistOf(field('recertificationChecklist')),
     createdAt,
     history,
+    ...findingsOf(config.fields.findings === undefined ? undefined : fields[config.fields.findings]),
   };
   const parsed = ExceptionRecordSchema.safeParse(input);
   return parsed.success

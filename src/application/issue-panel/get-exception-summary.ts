@@ -15,6 +15,8 @@ import { evaluateTransition } from '../../domain/evaluate-transition';
 import { currentPeriod } from '../../domain/period';
 import { pendingActions } from '../../domain/planner';
 import type { Policy } from '../../domain/policy-schema';
+import { findingLine } from '../../domain/findings/finding';
+import { suppressionsInForce } from '../../domain/ignore-files/suppressions';
 import type { ExceptionRecord } from '../../domain/register-schema';
 import type { Actor } from '../../domain/rules/rule';
 import { authorityApproverGroups } from '../../domain/rules/actor';
@@ -90,6 +92,22 @@ const periodOf = (record: ExceptionRecord, now: string): ExceptionSummary['perio
     end: periodEnd,
     lengthDays: period.lengthDays,
     daysLeft: period.endDay - dayNumber(now) + 1,
+  };
+};
+
+/** The findings as typed and what the ignore files suppress for them now; nothing when it lists none. */
+const findingsOf = (
+  record: ExceptionRecord,
+  now: string,
+): Pick<ExceptionSummary, 'findings' | 'suppression'> => {
+  if ((record.findings ?? []).length === 0) return {};
+  const [suppression] = suppressionsInForce([record], now);
+  return {
+    findings: (record.findings ?? []).map(findingLine),
+    suppression:
+      suppression === undefined
+        ? null
+        : { findings: suppression.findings.map(findingLine), until: suppression.until },
   };
 };
 
@@ -174,6 +192,7 @@ export const getExceptionSummary = openUseCase(
       period: periodOf(record, now),
       nextAction: next === undefined ? null : { action: next.action, dueAt: next.dueAt, reason: next.reason },
       checklist: checklistOf(record),
+      ...findingsOf(record, now),
       transitions: transitionsFor(
         new Set(offered.map((transition) => transition.name)),
         record,

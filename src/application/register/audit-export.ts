@@ -7,7 +7,7 @@
  * it in parts across invocations and the parts join into exactly what `auditExport` answers in one go.
  */
 import type { Policy } from '../../domain/policy-schema';
-import { inAuditWindow, toExportRow, toRegisterDocument } from '../../domain/register';
+import { inAuditWindow, toExportRow, toRegisterDocument, withoutMappingNotes } from '../../domain/register';
 import type { ExceptionRecord } from '../../domain/register-schema';
 import { csvHeader, csvRecords } from '../register-csv';
 
@@ -60,7 +60,7 @@ export const auditExportPieces = (
   return {
     head: empty.slice(0, at + 1),
     piece: (exception, index) =>
-      `${index === 0 ? '\n' : ',\n'}${JSON.stringify(exception, null, 2)
+      `${index === 0 ? '\n' : ',\n'}${JSON.stringify(withoutMappingNotes(exception), null, 2)
         .split('\n')
         .map((line) => MEMBER_INDENT + line)
         .join('\n')}`,

@@ -13,7 +13,7 @@ import type { ConfigurationPort } from '../ports/configuration-port';
 import type { IssuesPort, JiraIssue } from '../ports/jira-port';
 import { FIELD_SPECS } from '../setup/field-specs';
 import { isOwn, ISSUE_TYPE_NAME, sameName, WORKFLOW_NAME } from '../setup/setup-names';
-import { LOGICAL_FIELDS, SiteConfigSchema, type SiteConfig } from '../site-config';
+import { LATER_FIELDS, LOGICAL_FIELDS, SiteConfigSchema, type SiteConfig } from '../site-config';
 
 /** The site lacks something the app's setup creates, or a project named is not there. */
 export class SiteNotSetUpError extends Error {
@@ -61,7 +61,7 @@ export const discoverSiteConfig = async (
       fields[field] = pick(accepted, spec.name, 'field').id;
     } catch (error) {
       // Added after the first release (site-config.ts): a site set up before it lacks the field.
-      if (field !== 'decisionReason') throw error;
+      if (!LATER_FIELDS.includes(field)) throw error;
     }
   }
   const issueType = pick(await site.listIssueTypes(), ISSUE_TYPE_NAME, 'issue type');

@@ -132,4 +132,9 @@ export const FIELD_SPECS: Readonly<Record<LogicalField, FieldSpec>> = {
     'Why the exception was rejected or reverted, and what must be restored; given on the Reject and Revert screens.',
     FIELD_TYPES.paragraph,
   ),
+  findings: spec(
+    'Findings',
+    'What the exception suppresses in the scanners, one a line: an id (CVE-2024-1234, GHSA-…, SNYK-JS-…), optionally followed by a purl (pkg:npm/lodash@4.17.20) or a path.',
+    FIELD_TYPES.paragraph,
+  ),
 };

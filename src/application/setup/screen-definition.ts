@@ -28,6 +28,7 @@ const REQUESTER_FIELDS: readonly ScreenField[] = [
   'affectedAssets',
   'urgency',
   'remediationPlan',
+  'findings',
 ];
 
 export const SCREENS: Readonly<Record<ScreenKey, ScreenDefinition>> = {

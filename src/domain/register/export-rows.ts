@@ -5,6 +5,7 @@
  */
 import { describeMapping } from '../control-mapping';
 import { governingRecord } from '../decision-governing-record';
+import { findingLine } from '../findings/finding';
 import { chronological, daysInForce } from '../period';
 import type { Policy } from '../policy-schema';
 import type { Checklist, ExceptionRecord, HistoryEntry } from '../register-schema';
@@ -27,6 +28,7 @@ export interface ExportRow {
   expirationDate: string;
   affectedAssets: string;
   remediationPlan: string;
+  findings: string;
   attachmentCount: number;
   createdAt: string;
   decisions: string;
@@ -56,6 +58,7 @@ export const EXPORT_COLUMNS: readonly { key: keyof ExportRow; header: string }[]
   { key: 'expirationDate', header: 'Expiration Date' },
   { key: 'affectedAssets', header: 'Affected Assets' },
   { key: 'remediationPlan', header: 'Remediation Plan' },
+  { key: 'findings', header: 'Findings' },
   { key: 'attachmentCount', header: 'Attachments' },
   { key: 'createdAt', header: 'Created' },
   { key: 'decisions', header: 'Decisions' },
@@ -129,6 +132,7 @@ export const toExportRow = (record: ExceptionRecord, policy: Policy, now: string
     expirationDate: exception.expirationDate ?? '',
     affectedAssets: exception.affectedAssets.join('; '),
     remediationPlan: exception.remediationPlan,
+    findings: (exception.findings ?? []).map(findingLine).join('; '),
     attachmentCount: exception.attachmentCount,
     createdAt: exception.createdAt,
     decisions: history

@@ -5,4 +5,4 @@ export {
   type RegisterParseResult,
 } from './parse-register';
 export { toExportRow, inAuditWindow, EXPORT_COLUMNS, type ExportRow } from './export-rows';
-export { toRegisterDocument } from './register-document';
+export { toRegisterDocument, withoutMappingNotes } from './register-document';

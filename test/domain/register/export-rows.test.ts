@@ -1,5 +1,6 @@
 import { defaultPolicy } from '../../../src/domain/policy-schema';
 import {
+  EXPORT_COLUMNS,
   describeProblem,
   inAuditWindow,
   parseRegister,
@@ -52,6 +53,7 @@ describe('audit export rows', () => {
       expirationDate: '2026-12-01',
       affectedAssets: 'crm-legacy-01; crm-legacy-02',
       remediationPlan: '',
+      findings: '',
       attachmentCount: 1,
       createdAt: '2026-09-01T10:00:00Z',
       decisions: 'approved 2026-09-02T16:00:00Z by c3, period 2026-09-02 to 2026-12-01, policy v3',
@@ -208,5 +210,35 @@ describe('register parsing', () => {
     expect(result.ok ? [] : result.problems.map(describeProblem)).toEqual([
       'exceptions[0]: Invalid input: expected object, received string',
     ]);
+  });
+});
+
+describe('findings in the register format and the export', () => {
+  const findings = [
+    { id: 'CVE-2024-1234', purl: 'pkg:npm/lodash@4.17.20' },
+    { id: 'GHSA-jfh8-c2jp-5v3q', path: 'services/api/package-lock.json' },
+  ];
+
+  it('writes one line per finding in the CSV column', () => {
+    expect(toExportRow(record({ findings }), defaultPolicy(), NOW).findings).toBe(
+      'CVE-2024-1234 pkg:npm/lodash@4.17.20; GHSA-jfh8-c2jp-5v3q services/api/package-lock.json',
+    );
+  });
+
+  it("round-trips the optional member through the register document, without the validators' notes", () => {
+    const document = toRegisterDocument([record({ findings, findingProblems: ['Findings line 3: …'] })], NOW);
+    const text = JSON.stringify(document);
+    expect(text).not.toContain('findingProblems');
+    const parsed = parseRegister(JSON.parse(text));
+    expect(parsed.ok && parsed.register.exceptions[0]?.findings).toEqual(findings);
+  });
+
+  it('reads a version 1 register without findings, and refuses a finding that is not one', () => {
+    expect(parseRegister({ version: 1, exceptions: [base] }).ok).toBe(true);
+    const parsed = parseRegister({ version: 1, exceptions: [{ ...base, findings: [{ id: 'lodash' }] }] });
+    expect(parsed.ok ? [] : parsed.problems.map(describeProblem)).toEqual([
+      'SEC-12: findings[0].id: must be a vulnerability id such as CVE-2024-1234, GHSA-xxxx-xxxx-xxxx or SNYK-JS-LODASH-567746',
+    ]);
+    expect(EXPORT_COLUMNS.map((column) => column.header)).toContain('Findings');
   });
 });

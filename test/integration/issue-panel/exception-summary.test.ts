@@ -111,3 +111,29 @@ describe('getExceptionSummary through the simulator', () => {
     expect(JSON.stringify(answer)).not.toContain('DROP');
   });
 });
+
+describe('findings in the issue panel', () => {
+  const LODASH = 'CVE-2024-1234 pkg:npm/lodash@4.17.20';
+  const findingsOf = async (key: string) => {
+    const answer = await summaryFor(key, requester);
+    if (!answer.ok || answer.summary.kind !== 'exception') throw new Error('expected an exception summary');
+    return { findings: answer.summary.findings, suppression: answer.summary.suppression };
+  };
+
+  it('shows the findings and what the scanners suppress for them, until when; an added one waits for a decision', async () => {
+    const key = await site().raise({ ...EDR_GAP, findings: [LODASH] });
+    expect(await findingsOf(key)).toEqual({
+      findings: [LODASH],
+      suppression: { findings: [LODASH], until: '2027-02-01' },
+    });
+    await site().edit(key, requester, { findings: [LODASH, 'CVE-2099-0001'] });
+    const edited = await findingsOf(key);
+    expect(edited.findings).toEqual([LODASH, 'CVE-2099-0001']);
+    expect(edited.suppression?.findings ?? []).not.toContain('CVE-2099-0001');
+  });
+
+  it('shows no suppression for an exception not yet decided', async () => {
+    const key = await site().raise({ ...EDR_GAP, riskOwner: requester, findings: [LODASH] });
+    expect(await findingsOf(key)).toEqual({ findings: [LODASH], suppression: null });
+  });
+});

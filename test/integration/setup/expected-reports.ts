@@ -10,6 +10,7 @@ export const REQUESTER_FIELDS = [
   'Affected Assets',
   'Urgency',
   'Remediation Plan',
+  'Findings',
 ];
 
 /** The first run on a fresh site, in order; ids are the simulator's, deterministic for a fresh site. */
@@ -29,6 +30,7 @@ export const FRESH_SITE_CREATED = [
   'field "Recertification Checklist" (customfield_10009)',
   'options of field "Recertification Checklist": Controls still effective, Justification still valid, No better option available',
   'field "Decision Reason" (customfield_10010)',
+  'field "Findings" (customfield_10011)',
   'issue type "Exception" (10001)',
   'status "Submitted" (10003)',
   'status "Risk Review" (10004)',

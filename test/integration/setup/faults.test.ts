@@ -111,7 +111,7 @@ test('setup completes through injected faults and creates each object exactly on
   expect(report.adopted).toEqual([]);
   const counts = census(site.sim.state);
   expect(Object.entries(counts).filter(([, count]) => count !== 1)).toEqual([]);
-  expect(Object.keys(counts).filter((key) => key.startsWith('field '))).toHaveLength(11);
+  expect(Object.keys(counts).filter((key) => key.startsWith('field '))).toHaveLength(12);
   expect(stats.rateLimited).toBeGreaterThan(0);
   expect(stats.serverErrors).toBeGreaterThan(0);
   // Every 429 was waited out for the second Jira asked for.

@@ -202,6 +202,7 @@ describe('setup on a fresh site', () => {
         ['Controls still effective', 'Justification still valid', 'No better option available'],
       ],
       'Decision Reason': [`${CF}:textarea`, []],
+      Findings: [`${CF}:textarea`, []],
     });
   });
 
@@ -243,6 +244,7 @@ describe('setup on a fresh site', () => {
         riskRating: id('Risk Rating'),
         recertificationChecklist: id('Recertification Checklist'),
         decisionReason: id('Decision Reason'),
+        findings: id('Findings'),
       },
       issueTypeId: site().sim.state.issueType('Exception')?.id,
       statuses: Object.fromEntries(
@@ -285,6 +287,7 @@ describe('setup on a fresh site', () => {
       'context "Default Configuration Scheme for Recertification Checklist" of field "Recertification Checklist"',
       'options of field "Recertification Checklist"',
       'field "Decision Reason" (customfield_10010)',
+      'field "Findings" (customfield_10011)',
       'issue type "Exception" (10001)',
       'status "Submitted" (10003)',
       'status "Risk Review" (10004)',
@@ -312,7 +315,7 @@ describe('setup on a fresh site', () => {
       'site configuration for project SEC',
     ]);
     expect(writeCalls(site().sim)).toEqual(writesBefore);
-    expect(totalOf(writesBefore)).toBe(63);
+    expect(totalOf(writesBefore)).toBe(66);
   });
 
   test("an Exception runs through the workflow with the app's rules as Jira calls them", async () => {

@@ -103,5 +103,5 @@ test('a create Jira applied but whose answer was lost is found again, not repeat
   expect([...site.sim.state.fields.values()].filter((field) => field.name === 'Exception Type')).toHaveLength(
     1,
   );
-  expect(site.sim.calls.count('POST /rest/api/3/field')).toBe(11);
+  expect(site.sim.calls.count('POST /rest/api/3/field')).toBe(12);
 });

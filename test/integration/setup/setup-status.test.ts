@@ -26,6 +26,7 @@ test('on a fresh site everything is missing, and asking changes nothing', async 
       'field "Risk Rating"',
       'field "Recertification Checklist"',
       'field "Decision Reason"',
+      'field "Findings"',
       'issue type "Exception"',
       'status "Submitted"',
       'status "Risk Review"',
@@ -61,7 +62,7 @@ test('after setup everything is present', async () => {
     'site configuration for project SEC',
     'approver groups of the policy restricting its decisions in workflow "Security Exception Workflow": "security-reviewers", "c-level"',
   ]);
-  expect(status.present).toHaveLength(11 + 1 + 7 + 6 + 1 + 1 + 4 + 1);
+  expect(status.present).toHaveLength(12 + 1 + 7 + 6 + 1 + 1 + 4 + 1);
 });
 
 test('a project not set up yet shows what it lacks', async () => {

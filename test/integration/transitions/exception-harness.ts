@@ -65,6 +65,8 @@ export interface ExceptionRequest {
   readonly expirationDate: string;
   readonly affectedAssets: readonly string[];
   readonly urgency?: 'Urgent' | 'Standard';
+  /** The Findings field, one entry a line (written as ADF, a paragraph a line). */
+  readonly findings?: readonly string[];
 }
 
 /** What a person puts on a transition screen, in logical terms. */
@@ -145,6 +147,14 @@ export const writeFields = (
   if (edits.riskRating !== undefined) fields[F.riskRating] = { value: edits.riskRating };
   if (edits.checklist !== undefined)
     fields[F.recertificationChecklist] = edits.checklist.map((value) => ({ value }));
+  if (edits.findings !== undefined) {
+    if (F.findings === undefined) throw new Error('setup recorded no Findings field');
+    fields[F.findings] = {
+      type: 'doc',
+      version: 1,
+      content: edits.findings.map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })),
+    };
+  }
   if (edits.decisionReason !== undefined) {
     if (F.decisionReason === undefined) throw new Error('setup recorded no Decision Reason field');
     fields[F.decisionReason] = adf(edits.decisionReason);

@@ -76,7 +76,7 @@ describe('setup resolvers', () => {
       {
         code: 'invalid-request',
         message:
-          "The admin page sent a request the app does not understand (adoptFields: may only name the form's fields: exceptionType, justification, riskOwner, compensatingControls, expirationDate, affectedAssets, urgency, remediationPlan, riskRating, recertificationChecklist, decisionReason). Nothing was changed; reload the page.",
+          "The admin page sent a request the app does not understand (adoptFields: may only name the form's fields: exceptionType, justification, riskOwner, compensatingControls, expirationDate, affectedAssets, urgency, remediationPlan, riskRating, recertificationChecklist, decisionReason, findings). Nothing was changed; reload the page.",
       },
     ],
     [
