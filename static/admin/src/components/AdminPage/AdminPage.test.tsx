@@ -22,6 +22,7 @@ describe('AdminPage', () => {
       'Export',
       'Import',
       'Sweeps',
+      'Scanners',
     ]);
     expect(
       await screen.findByText('Editing version 3, saved by alice at 2026-11-02T10:00:00.000Z.'),

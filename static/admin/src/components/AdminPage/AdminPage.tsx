@@ -1,4 +1,4 @@
-/** The admin page (jira:adminPage): policy, setup, self-check, export and sweeps, one tab each. */
+/** The admin page (jira:adminPage): policy, setup, self-check, export, import, sweeps and scanner tokens, a tab each. */
 import Heading from '@atlaskit/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
@@ -14,6 +14,9 @@ const SelfCheckTab = lazy(() =>
 const ExportTab = lazy(() => import('../ExportTab').then((module) => ({ default: module.ExportTab })));
 const ImportTab = lazy(() => import('../ImportTab').then((module) => ({ default: module.ImportTab })));
 const SweepsTab = lazy(() => import('../SweepsTab').then((module) => ({ default: module.SweepsTab })));
+const ScannerTokensTab = lazy(() =>
+  import('../ScannerTokensTab').then((module) => ({ default: module.ScannerTokensTab })),
+);
 
 function Lazy({ children }: { readonly children: ReactNode }) {
   return <Suspense fallback={<LoadingState label="Loading this tab" />}>{children}</Suspense>;
@@ -33,6 +36,7 @@ export function AdminPage() {
           <Tab>Export</Tab>
           <Tab>Import</Tab>
           <Tab>Sweeps</Tab>
+          <Tab>Scanners</Tab>
         </TabList>
         <TabPanel>
           <PolicyTab />
@@ -60,6 +64,11 @@ export function AdminPage() {
         <TabPanel>
           <Lazy>
             <SweepsTab />
+          </Lazy>
+        </TabPanel>
+        <TabPanel>
+          <Lazy>
+            <ScannerTokensTab />
           </Lazy>
         </TabPanel>
       </Tabs>

@@ -1,0 +1,1 @@
+export { ScannerTokensTab } from './ScannerTokensTab';
