@@ -288,5 +288,9 @@ export const defaultPolicy = (): Policy => PolicySchema.parse({ version: 1 });
 export const packOf = (policy: Policy, type: ExceptionType): PolicyPack => policy.packs[type];
 
 /** Whether the type's Findings must list at least one vulnerability: the pack's setting, else the type's default. */
+/** Whether a type's pack requires Findings when the policy does not say (a policy saved before the setting). */
+export const findingsRequiredByDefault = (type: ExceptionType): boolean =>
+  type === FINDINGS_REQUIRED_BY_DEFAULT;
+
 export const findingsRequiredFor = (policy: Policy, type: ExceptionType): boolean =>
-  policy.packs[type].findingsRequired ?? type === FINDINGS_REQUIRED_BY_DEFAULT;
+  policy.packs[type].findingsRequired ?? findingsRequiredByDefault(type);

@@ -5,7 +5,12 @@
  */
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { EXCEPTION_TYPES, POLICY_BOUNDS, RISK_RATINGS } from '@contracts/policy-document';
+import {
+  EXCEPTION_TYPES,
+  findingsRequiredByDefault,
+  POLICY_BOUNDS,
+  RISK_RATINGS,
+} from '@contracts/policy-document';
 import type { ReactNode } from 'react';
 import {
   CheckboxField,
@@ -174,6 +179,11 @@ export function PolicyEditor() {
               nullable
             />
             <CheckboxField path={['packs', type, 'evidenceRequired']} label={`${type}: evidence required`} />
+            <CheckboxField
+              path={['packs', type, 'findingsRequired']}
+              label={`${type}: findings required (the vulnerabilities it suppresses)`}
+              fallback={findingsRequiredByDefault(type)}
+            />
             <TextAreaField
               path={['packs', type, 'restoreText']}
               label={`${type}: what to restore on revert`}
