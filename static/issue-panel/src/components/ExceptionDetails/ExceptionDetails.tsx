@@ -10,6 +10,7 @@ import { ROUTE_LABELS, STATUS_APPEARANCE } from '../../format/labels';
 import { NextAction } from '../NextAction';
 import { PeriodProgress } from '../PeriodProgress';
 import { RecertificationChecklist } from '../RecertificationChecklist';
+import { ScannerFindings } from '../ScannerFindings';
 import { TransitionChecks } from '../TransitionChecks';
 
 export interface ExceptionDetailsProps {
@@ -98,6 +99,15 @@ export function ExceptionDetails({ summary, locale, now }: ExceptionDetailsProps
             Recertification checklist
           </h2>
           <RecertificationChecklist checklist={summary.checklist} />
+        </section>
+      )}
+
+      {summary.findings !== undefined && summary.findings.length > 0 && (
+        <section aria-labelledby="findings-heading">
+          <h2 id="findings-heading" style={subheadingStyle}>
+            Scanner findings
+          </h2>
+          <ScannerFindings findings={summary.findings} suppression={summary.suppression} />
         </section>
       )}
 

@@ -1,0 +1,1 @@
+export { ScannerFindings, type ScannerFindingsProps } from './ScannerFindings';
