@@ -91,19 +91,24 @@ export const readYaml = (text: string, dateKeys: readonly string[] = []): unknow
 
 export interface SnykParser {
   readonly name: string;
-  load(text: string): { ignore: Record<string, Record<string, { expires?: unknown; reason?: unknown }>[]> };
+  load(
+    text: string,
+  ): Promise<{ ignore: Record<string, Record<string, { expires?: unknown; reason?: unknown }>[]> }>;
 }
 
-/** snyk-policy's loadFromText when it is installed (it is not a dependency: see the report); zod otherwise. */
+/** Snyk's own parser, snyk-policy's `loadFromText` (a devDependency); zod from its types where it cannot load. */
 export const snykParser = async (): Promise<SnykParser> => {
   try {
     const modulePath = require.resolve('snyk-policy');
     const policy = (await import(modulePath)) as {
-      loadFromText(text: string): Promise<SnykParser extends { load(t: string): infer R } ? R : never>;
+      loadFromText(text: string): ReturnType<SnykParser['load']>;
     };
-    return { name: 'snyk-policy', load: (text) => policy.loadFromText(text) as never };
+    return { name: 'snyk-policy', load: (text) => policy.loadFromText(text) };
   } catch {
-    return { name: 'zod (snyk/policy lib/types.ts)', load: (text) => SnykPolicySchema.parse(readYaml(text)) };
+    return {
+      name: 'zod (snyk/policy lib/types.ts)',
+      load: (text) => Promise.resolve(SnykPolicySchema.parse(readYaml(text))),
+    };
   }
 };
 
