@@ -9,6 +9,7 @@ import type { ExceptionRecord, HistoryEntry } from '../../../src/domain/register
 import { generateException } from '../../builders/exception-record';
 import {
   dependencyCheckProblems,
+  xsdProblems,
   GrypeConfigSchema,
   parseXml,
   readYaml,
@@ -129,6 +130,7 @@ const readBack = async (format: IgnoreFormat, content: string): Promise<Line[]> 
       return file.ignore.map((rule) => [keyOf(rule.reason), rule.vulnerability, 'next fetch']);
     }
     case 'dependency-check': {
+      expect(await xsdProblems(content)).toEqual([]);
       expect(dependencyCheckProblems(content)).toEqual([]);
       return parseXml(content).children.map((suppress) => {
         const id = suppress.children.find((c) => c.name === 'cve' || c.name === 'vulnerabilityName');

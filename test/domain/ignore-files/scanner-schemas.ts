@@ -5,16 +5,17 @@
  *   (`expired_at` is a time.Time: the YAML scalar must be a plain timestamp, checked on the YAML node).
  * - Grype: zod from `match.IgnoreRule` / `IgnoreRulePackage` in
  *   https://github.com/anchore/grype/blob/4562c55cebba5fe50a0c5afc7cec50a3b2392a87/grype/match/ignore.go
- * - Snyk: Snyk's own parser, `snyk-policy`, when installed; otherwise zod from `Rule` / `RuleSet` in
+ * - Snyk: Snyk's own parser, `snyk-policy` (a devDependency); zod from `Rule` / `RuleSet` where it cannot load, in
  *   https://github.com/snyk/policy/blob/2362fdb5f6ebd5b13c1ef4187cfafe9e2b1dd0f3/lib/types.ts and the checks of
  *   lib/parser/v1.ts (each id maps to an array, each path to a rule).
- * - Dependency-Check: the committed XSD (test/fixtures/dependency-check/), read with saxes, a namespace-aware XML
- *   parser already installed at the root (through jsdom). No XSD validator is installed, so the content model of
- *   `suppress` is checked as the XSD states it, with the element names and the cve pattern taken from the XSD.
+ * - Dependency-Check: the project's published XSD (committed under test/fixtures/dependency-check/), validated by
+ *   libxml2 itself (`xmllint --schema`, as the xmllint-wasm devDependency: xsdProblems); plus a reading of the
+ *   `suppress` content model with saxes (dependencyCheckProblems) that names what is wrong in our own words.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
+import { validateXML } from 'xmllint-wasm';
 import { isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import { z } from 'zod';
 
@@ -223,4 +224,13 @@ export const dependencyCheckProblems = (text: string): string[] => {
     }
   });
   return problems;
+};
+
+/** libxml2's own XSD validation of a suppression file against the published schema: its errors, [] when valid. */
+export const xsdProblems = async (text: string): Promise<string[]> => {
+  const result = await validateXML({
+    xml: [{ fileName: 'suppressions.xml', contents: text }],
+    schema: [{ fileName: 'dependency-suppression.1.3.xsd', contents: readFileSync(XSD_PATH, 'utf8') }],
+  });
+  return result.errors.map((error) => error.message);
 };
