@@ -30,6 +30,7 @@ import { createJiraSimulator } from '../simulator';
 import { realisticRegister } from '../simulator/seed/realistic-register';
 import { seedSiteFromRegister } from '../simulator/seed/seed-site';
 import { simulatorFetcher } from '../simulator/seed/simulator-fetcher';
+import { sortedJson } from '../test/support/sorted-json';
 import { CountingStore, type StoreCounts } from '../test/support/counting-store';
 
 const NOW = '2026-11-29T09:00:00Z';
@@ -64,13 +65,6 @@ export const parseArgs = (argv: readonly string[]): Args => ({
   latencyMs: numberAfter(argv, '--latency', 100),
   kvsLatencyMs: numberAfter(argv, '--kvs-latency', 20),
 });
-
-const sortedJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, member: unknown) =>
-    member !== null && typeof member === 'object' && !Array.isArray(member)
-      ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : member,
-  );
 
 export interface KpiCostRun {
   readonly exceptions: number;

@@ -4,8 +4,8 @@
  * (static/gadget/src/format/format-kpi.ts, re-stated here so a change there is noticed); and its edit view saves a
  * scope and a period (view.submit) that the view then counts.
  */
+import { cliInMemory } from '../support/cli-in-memory';
 import type { Frame } from 'playwright-core';
-import { runCli } from '../../src/cli/run';
 import { chromiumAvailable } from './chromium';
 import { appFrame, openPage, useSandboxAndBrowser } from './browser-fixture';
 import { SANDBOX_NOW } from './sandbox-process';
@@ -45,24 +45,8 @@ const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
 describeInBrowser('the KPI gadget in Chromium', () => {
   const fixture = useSandboxAndBrowser();
 
-  const cli = async (args: string[], files: Record<string, string> = {}): Promise<string> => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      readText: (file) => {
-        const text = files[file];
-        if (text === undefined) throw new Error(`no file ${file}`);
-        return text;
-      },
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
-      clock: () => Date.parse(SANDBOX_NOW),
-      env: {},
-    });
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    return stdout;
-  };
+  const cli = (args: string[], files: Record<string, string> = {}): Promise<string> =>
+    cliInMemory(args, SANDBOX_NOW, files);
 
   /** `export --site … | kpi --register -`, as a security lead checks the dashboard from a terminal. */
   const kpiOfSite = async (projects: readonly string[], period: readonly string[] = []) => {

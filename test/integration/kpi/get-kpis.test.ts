@@ -10,7 +10,6 @@ import { JiraRestClient } from '../../../src/adapters/jira/jira-rest-client';
 import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
 import { rebuildKpiProject } from '../../../src/application/kpi/kpi-read-model';
 import { kpiKeys } from '../../../src/application/kpi/kpi-store-layout';
-import { runCli } from '../../../src/cli/run';
 import { GetKpisResponseSchema, type GadgetConfig } from '../../../src/contracts/gadget-kpis';
 import { computeKpis } from '../../../src/domain/kpi';
 import { defaultPolicy } from '../../../src/domain/policy-schema';
@@ -19,7 +18,9 @@ import { createJiraSimulator, type JiraSimulator } from '../../../simulator';
 import { realisticRegister } from '../../../simulator/seed/realistic-register';
 import { PARTICIPANTS_GROUP } from '../../../simulator/seed/register-people';
 import { SITE_ADMIN_EMAIL, seedSiteFromRegister, type SeededSite } from '../../../simulator/seed/seed-site';
+import { cliInMemory } from '../../support/cli-in-memory';
 import { fastRetryPolicy } from '../../support/fast-retry-policy';
+import { sortedJson } from '../../support/sorted-json';
 import { forgeRuntime } from '../../support/forge-on-simulator';
 import { simulatorFetcher } from '../../support/simulator-fetcher';
 import { UNLIMITED } from '../lifecycle/sweep-harness';
@@ -32,36 +33,12 @@ const NOW = '2026-11-29T09:00:00Z';
 const ADMIN_TOKEN = 'admin-token';
 const policy = defaultPolicy();
 
-/** JSON with every object's keys sorted: the byte-for-byte comparison the issue asks for. */
-const sortedJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, member: unknown) =>
-    member !== null && typeof member === 'object' && !Array.isArray(member)
-      ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : member,
-  );
-
 let sim: JiraSimulator;
 let site: SeededSite;
 let register: Register;
 
-const cli = async (args: string[], files: Record<string, string> = {}): Promise<string> => {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    readText: (file) => {
-      const text = files[file];
-      if (text === undefined) throw new Error(`no file ${file}`);
-      return text;
-    },
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    clock: () => Date.parse(NOW),
-    env: {},
-  });
-  expect(stderr).toBe('');
-  expect(code).toBe(0);
-  return stdout;
-};
+const cli = (args: string[], files: Record<string, string> = {}): Promise<string> =>
+  cliInMemory(args, NOW, files);
 
 /** `security-exceptions export --site … | security-exceptions kpi --register -`, as a security lead would run it. */
 const kpiOfExport = async (projects: readonly string[]): Promise<unknown> => {
