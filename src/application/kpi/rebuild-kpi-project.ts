@@ -11,6 +11,7 @@
  * manifest switched to the new generation last. A change applied meanwhile (applyKpiChange) is pinned in staging,
  * so the rebuild's own (older or newer) read of that issue never overwrites it: no change is lost.
  */
+import { jqlLiteral } from '../jql-literal';
 import { z } from 'zod';
 import { kpiFactsOf, summarizeFacts } from '../../domain/kpi';
 import type { ExceptionRecord } from '../../domain/register-schema';
@@ -59,11 +60,8 @@ export interface RebuildKpiDependencies {
 
 export type RebuildKpiResult = { readonly done: true } | { readonly done: false; readonly cursor: string };
 
-/** JQL string literal: quotes and backslashes escaped. */
-const quoted = (text: string): string => `"${text.replace(/[\\"]/g, (character) => `\\${character}`)}"`;
-
 export const kpiRebuildJql = (config: SiteConfig, projectId: string): string =>
-  `project = ${NumericIdSchema.parse(projectId)} AND issuetype = ${quoted(config.issueTypeId)} ORDER BY id ASC`;
+  `project = ${NumericIdSchema.parse(projectId)} AND issuetype = ${jqlLiteral(config.issueTypeId)} ORDER BY id ASC`;
 
 /** The fields a rebuild (and a single-issue refresh) reads. */
 export const kpiFieldIds = (config: SiteConfig): string[] => [...exceptionFieldIds(config), 'security'];
