@@ -95,7 +95,9 @@ export const seedSiteFromRegister = async (
   await storeDefaultPolicy({ store });
   const policy = await policyInForce(store);
 
-  const adminToken = options.adminToken ?? randomBytes(18).toString('base64url');
+  // Hex after a fixed prefix, as Atlassian's own tokens begin "ATATT": a base64url token starts with "-" one time in
+  // 64, and a command line then reads `--token -…` as a missing value.
+  const adminToken = options.adminToken ?? `SBXT${randomBytes(18).toString('hex')}`;
   const admin = state.addUser({
     accountId: SITE_ADMIN_ACCOUNT_ID,
     displayName: 'Simulator Admin',

@@ -87,7 +87,14 @@ const parseCommandLine = (args: readonly string[]): { command: string | undefine
     return { command: positionals[0], values };
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw usageError(error instanceof Error ? error.message : String(error));
+    // node:util's errors are read by shape: under a test runner's VM they are not this realm's `Error`.
+    const { message, code } = (error ?? {}) as { message?: unknown; code?: unknown };
+    const dashed =
+      typeof message === 'string' ? /^Option '(--[a-z]+)[^']*' argument is ambiguous/.exec(message) : null;
+    // A value that starts with "-" (an API token can) is read as the next option; say how to write it, without it.
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && dashed !== null)
+      throw usageError(`the value of ${dashed[1]} starts with "-": write it as ${dashed[1]}=VALUE`);
+    throw usageError(typeof message === 'string' ? message : String(error));
   }
 };
 

@@ -248,6 +248,26 @@ describe('security-exceptions against a site: usage errors (exit 2)', () => {
       {},
       '--project must be a project key such as SEC (got "sec;drop")',
     ],
+    [
+      [
+        'kpi',
+        '--site',
+        'https://e.atlassian.net',
+        '--email',
+        'a@b.c',
+        '--token',
+        '-secret-1',
+        '--project',
+        'SEC',
+      ],
+      {},
+      'the value of --token starts with "-": write it as --token=VALUE',
+    ],
+    [
+      ['kpi', '--site', 'https://e.atlassian.net', '--email', 'a@b.c', '--token=-secret-1'],
+      {},
+      'reading a site needs --project KEY (one or more)',
+    ],
   ])('%j', async (args, env, message) => {
     const result = await run(args, { env });
     expect(result.code).toBe(2);
