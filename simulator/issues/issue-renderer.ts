@@ -15,6 +15,8 @@ import { renderFieldValue, renderUser } from './field-values';
 export interface RenderContext {
   readonly state: SimState;
   readonly baseUrl: string;
+  /** The most recent histories an expanded changelog sends (habits.expandedChangelogLimit). */
+  readonly changelogLimit: number;
 }
 
 const STATUS_CATEGORIES = {
@@ -281,8 +283,16 @@ export const renderIssue = (
     );
   }
   if (options.expand.has('changelog')) {
-    const histories = [...issue.changelog].reverse().map((history) => renderChangeHistory(ctx, history));
-    bean.changelog = { startAt: 0, maxResults: histories.length, total: histories.length, histories };
+    const histories = [...issue.changelog]
+      .reverse()
+      .slice(0, ctx.changelogLimit)
+      .map((history) => renderChangeHistory(ctx, history));
+    bean.changelog = {
+      startAt: 0,
+      maxResults: histories.length,
+      total: issue.changelog.length,
+      histories,
+    };
   }
   return bean;
 };

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { renderChangeHistory, renderIssue, selectFieldIds } from '../issues/issue-renderer';
+import { renderChangeHistory, selectFieldIds } from '../issues/issue-renderer';
 import { jiraError } from '../http/jira-error';
 import type { RouteTable } from '../http/route-types';
 import type { SimIssue } from '../state/model';
 import { canSeeIssue, parseBody, renderContext } from './route-helpers';
+import { renderIssueForCaller } from './issue-expansions';
 
 const MAX_BULK_ISSUES = 100;
 const MAX_BULK_PROPERTIES = 5;
@@ -52,7 +53,7 @@ export const bulkRoutes: RouteTable = {
     const expand = new Set(body.expand ?? []);
     const issues = [...found.values()]
       .sort((a, b) => Number(a.id) - Number(b.id))
-      .map((issue) => renderIssue(renderContext(ctx), issue, { fieldIds, properties, expand }));
+      .map((issue) => renderIssueForCaller(ctx, issue, { fieldIds, properties, expand }));
     return { status: 200, body: { issues, issueErrors } };
   },
 

@@ -8,6 +8,7 @@ import type { SimIssueType, SimProject } from '../state/model';
 import { emitIssueEvent, eventChangelog } from '../workflow/issue-events';
 import { schedulePostFunctions } from '../workflow/workflow-engine';
 import { apiUrl, canSeeProject, parseBody, RecordSchema, renderContext, requireIssue } from './route-helpers';
+import { renderIssueForCaller } from './issue-expansions';
 
 const IssueUpdateDetails = z.object({
   fields: RecordSchema.optional(),
@@ -93,7 +94,7 @@ export const issueRoutes: RouteTable = {
     const requested = ctx.query.list('fields');
     return {
       status: 200,
-      body: renderIssue(renderContext(ctx), issue, {
+      body: renderIssueForCaller(ctx, issue, {
         fieldIds: selectFieldIds(ctx.core.state, requested.length === 0 ? ['*all'] : requested),
         properties: ctx.query.list('properties'),
         expand: new Set(ctx.query.list('expand')),
@@ -105,6 +106,10 @@ export const issueRoutes: RouteTable = {
     const { state } = ctx.core;
     const issue = requireIssue(ctx, ctx.params.issueIdOrKey);
     const body = parseBody(IssueUpdateDetails, ctx.body);
+    if (ctx.core.habits.commentOnEdit === 'refused' && body.update?.comment !== undefined)
+      throw new FieldErrors({
+        comment: "Field 'comment' cannot be set. It is not on the appropriate screen, or unknown.",
+      });
     const edits = prepareEdits(
       state,
       issue,

@@ -8,6 +8,7 @@ import type { RouteContext } from '../http/route-types';
 export const renderContext = (ctx: RouteContext): RenderContext => ({
   state: ctx.core.state,
   baseUrl: ctx.core.baseUrl(),
+  changelogLimit: ctx.core.habits.expandedChangelogLimit,
 });
 
 export const apiUrl = (ctx: RouteContext, path: string): string => `${ctx.core.baseUrl()}/rest/api/3/${path}`;

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { renderIssue, selectFieldIds } from '../issues/issue-renderer';
+import { selectFieldIds } from '../issues/issue-renderer';
 import { compileJql, type CompiledJql } from '../jql/jql-evaluator';
 import { JqlError } from '../jql/jql-error';
 import { parseJql } from '../jql/jql-parser';
 import { jiraError } from '../http/jira-error';
 import type { RouteContext, RouteResult, RouteTable } from '../http/route-types';
 import type { SimIssue } from '../state/model';
-import { canSeeIssue, canSeeProject, parseBody, renderContext } from './route-helpers';
+import { canSeeIssue, canSeeProject, parseBody } from './route-helpers';
+import { renderIssueForCaller } from './issue-expansions';
 
 /** "It returns max 5000 issues" when only id/key are requested (SPEC POST /search/jql). */
 const MAX_RESULTS_ID_ONLY = 5000;
@@ -99,7 +100,7 @@ const search = (ctx: RouteContext, parameters: SearchParameters): RouteResult =>
       : selectFieldIds(state, parameters.fields);
   const expand = new Set(parameters.expand);
   const issues = page.map((issue) =>
-    renderIssue(renderContext(ctx), issue, { fieldIds, properties: parameters.properties, expand }),
+    renderIssueForCaller(ctx, issue, { fieldIds, properties: parameters.properties, expand }),
   );
   return {
     status: 200,

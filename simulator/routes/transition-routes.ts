@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { renderStatus } from '../issues/issue-renderer';
 import { jiraError } from '../http/jira-error';
 import type { RouteTable } from '../http/route-types';
-import { listTransitions, performTransition } from '../workflow/workflow-engine';
-import { parseBody, RecordSchema, renderContext, requireIssue } from './route-helpers';
+import { performTransition } from '../workflow/workflow-engine';
+import { renderTransitions } from './issue-expansions';
+import { parseBody, RecordSchema, requireIssue } from './route-helpers';
 
 const TransitionBody = z.object({
   transition: z.object({ id: z.string().optional() }).loose().optional(),
   fields: RecordSchema.optional(),
   update: RecordSchema.optional(),
+  properties: z.array(z.object({ key: z.string().optional(), value: z.unknown() })).optional(),
 });
 
 export const transitionRoutes: RouteTable = {
@@ -16,22 +17,7 @@ export const transitionRoutes: RouteTable = {
     const issue = requireIssue(ctx, ctx.params.issueIdOrKey);
     const includeUnavailable = ctx.query.bool('includeUnavailableTransitions', false);
     const only = ctx.query.string('transitionId');
-    const transitions = listTransitions(ctx.core, issue, ctx.principal)
-      .filter((option) => option.available || includeUnavailable)
-      .filter((option) => only === undefined || option.transition.id === only)
-      .map(({ transition, toStatus, available }) => ({
-        id: transition.id,
-        name: transition.name,
-        to: renderStatus(renderContext(ctx), toStatus),
-        hasScreen: false,
-        isGlobal: transition.type === 'GLOBAL',
-        isInitial: false,
-        isAvailable: available,
-        isConditional:
-          transition.conditions !== undefined &&
-          transition.conditions.conditions.length + transition.conditions.conditionGroups.length > 0,
-        isLooped: false,
-      }));
+    const transitions = renderTransitions(ctx, issue, { includeUnavailable, onlyId: only });
     return { status: 200, body: { transitions } };
   },
 
@@ -43,6 +29,7 @@ export const transitionRoutes: RouteTable = {
     await performTransition(ctx.core, issue, ctx.principal, transitionId, {
       fields: body.fields,
       update: body.update,
+      properties: body.properties,
     });
     return { status: 204 };
   },

@@ -20,7 +20,11 @@ const EVENT_FIELDS = [
 
 /** The issue as Forge events carry it (FORGE_NOTES §6): id, key and the basic fields. */
 export const eventIssue = (core: SimulatorCore, issue: SimIssue): EventIssue => {
-  const ctx = { state: core.state, baseUrl: core.baseUrl() };
+  const ctx = {
+    state: core.state,
+    baseUrl: core.baseUrl(),
+    changelogLimit: core.habits.expandedChangelogLimit,
+  };
   return {
     id: issue.id,
     key: issue.key,

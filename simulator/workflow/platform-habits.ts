@@ -61,6 +61,16 @@ export interface PlatformHabits {
   indexOnlyDocumentedPropertyDates: boolean;
   /** The validation endpoint answers 500 when a Forge rule lacks parameters.id (CR); false lists an error instead. */
   validationServerErrorOnMissingForgeRuleId: boolean;
+  /**
+   * `expand=changelog` on an issue (get, search, bulk fetch) sends "a list of recent updates … starting from the
+   * most recent" (the search document): at most this many histories, with `total` counting them all.
+   */
+  expandedChangelogLimit: number;
+  /**
+   * Whether an issue edit may add a comment through `update.comment`. 'refused' answers 400 as Jira does for a
+   * field that is not on the edit screen (a site whose screens or status properties forbid it).
+   */
+  commentOnEdit: 'accepted' | 'refused';
 }
 
 /** Forge's limits (F:limits-invocation): 25 s synchronous, 55 s default for async functions. */
@@ -84,6 +94,8 @@ export const defaultPlatformHabits = (): PlatformHabits => ({
   msPerRetryAfterSecond: 1000,
   indexOnlyDocumentedPropertyDates: true,
   validationServerErrorOnMissingForgeRuleId: true,
+  expandedChangelogLimit: 20,
+  commentOnEdit: 'accepted',
 });
 
 export type PlatformHabitOptions = Partial<PlatformHabits>;

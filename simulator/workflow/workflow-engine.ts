@@ -403,6 +403,8 @@ export const performTransition = async (
     update?: Record<string, unknown> | undefined;
     /** The screen's comment box as typed (for screenCommentFormat 'string'); screen transitions only. */
     commentText?: string | undefined;
+    /** Issue properties set with the transition (IssueUpdateDetails.properties), before its post functions run. */
+    properties?: readonly { key?: string | undefined; value: unknown }[] | undefined;
   },
   source: TransitionSource = 'rest',
 ): Promise<void> => {
@@ -447,6 +449,9 @@ export const performTransition = async (
         ];
   issue.statusId = toStatus.id;
   const { history, comments } = applyEdits(core.state, issue, edits, actorAccountId, statusItems);
+  for (const property of input.properties ?? []) {
+    if (property.key !== undefined) issue.properties.set(property.key, property.value);
+  }
   const workflow = workflowOf(core, issue);
   schedulePostFunctions(core, issue, workflow, transition, {
     from,

@@ -10,13 +10,18 @@
  * - a comment or an issue carries an idempotency marker (a comment property / issue property written in the
  *   same request), and the client looks for the marker;
  * - a transition is refused by Jira from any status but its source, so the client re-reads the issue's status
- *   and the transitions offered from it.
+ *   and the transitions offered from it;
+ * - an edit that adds a comment and sets issue properties carries fresh property values, so the client reads the
+ *   properties back.
  */
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { route } from '@forge/api';
 import { z } from 'zod';
 import {
+  CommentOnEditRefusedError,
   JqlRejectedError,
+  type IssueExpansion,
   type AdfDocument,
   type BulkReadPort,
   type ChangeHistory,
@@ -34,6 +39,7 @@ import type { JiraFetcher, JiraResponse } from './jira-fetcher';
 import {
   BulkChangelogSchema,
   BulkIssuesSchema,
+  type ChangeHistorySchema,
   CommentSchema,
   CreatedIssueSchema,
   EntityPropertySchema,
@@ -81,6 +87,7 @@ const GET_USER_GROUPS = 'GET /rest/api/3/user/groups';
 const MY_PERMISSIONS = 'GET /rest/api/3/mypermissions';
 const BULK_CHANGELOG = 'POST /rest/api/3/changelog/bulkfetch';
 const BULK_ISSUES = 'POST /rest/api/3/issue/bulkfetch';
+const EDIT_ISSUE = 'PUT /rest/api/3/issue/{issueIdOrKey}';
 /** Issues per POST /rest/api/3/issue/bulkfetch, and issues per changelog bulk fetch (the document's limits). */
 export const MAX_BULK_ISSUES = 100;
 export const MAX_BULK_CHANGELOG_ISSUES = 1000;
@@ -125,12 +132,58 @@ const toUser = (user: z.infer<typeof UserSchema>): JiraUser => ({
   ...(user.accountType === undefined ? {} : { accountType: user.accountType }),
 });
 
+/** A change history as the app reads it; undefined when its time is unreadable (it cannot be placed). */
+const toChangeHistory = (history: z.infer<typeof ChangeHistorySchema>): ChangeHistory | undefined => {
+  const at = Date.parse(history.created);
+  if (Number.isNaN(at)) return undefined;
+  return {
+    id: history.id,
+    at: new Date(at).toISOString(),
+    authorAccountId: history.author?.accountId ?? null,
+    items: (history.items ?? []).map((item) => ({
+      fieldId: item.fieldId ?? item.field ?? '',
+      from: item.from ?? null,
+      to: item.to ?? null,
+      fromText: item.fromText ?? null,
+      toText: item.toText ?? null,
+    })),
+  };
+};
+
+const toTransition = (
+  transition: z.infer<typeof TransitionsSchema>['transitions'] & object,
+): JiraTransition[] =>
+  transition.map((offered) => ({
+    id: offered.id,
+    name: offered.name,
+    toStatusId: offered.to.id,
+    toStatusName: offered.to.name,
+  }));
+
+/** The expanded changelog, oldest first (Jira sends the most recent first); complete when `total` says so. */
+const toChangelog = (changelog: NonNullable<z.infer<typeof IssueBeanSchema>['changelog']>) => {
+  const sent = changelog.histories ?? [];
+  const histories = sent
+    .map(toChangeHistory)
+    .filter((history): history is ChangeHistory => history !== undefined)
+    .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  // A history left out for an unreadable time makes the list incomplete: the caller reads the changelog then.
+  const complete = histories.length === sent.length && (changelog.total ?? sent.length) <= sent.length;
+  return { histories, complete };
+};
+
 const toIssue = (bean: z.infer<typeof IssueBeanSchema>): JiraIssue => ({
   id: bean.id,
   key: bean.key,
   fields: bean.fields ?? {},
   properties: bean.properties ?? {},
+  ...(bean.changelog === undefined ? {} : { changelog: toChangelog(bean.changelog) }),
+  ...(bean.transitions === undefined ? {} : { transitions: toTransition(bean.transitions) }),
 });
+
+/** EntityProperty[] of an IssueUpdateDetails. */
+const entityProperties = (properties: Readonly<Record<string, unknown>>) =>
+  Object.entries(properties).map(([key, value]) => ({ key, value }));
 
 /** Jira returns only the id of an issue when no field is asked for; `key` makes it return the key too. */
 const fieldsParameter = (fields: readonly string[]): string[] =>
@@ -184,6 +237,7 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
       properties: readonly string[];
       maxResults: number;
       nextPageToken?: string;
+      expand?: readonly IssueExpansion[];
     },
   ): Promise<SearchPage> {
     const body = JSON.stringify({
@@ -191,6 +245,10 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
       fields: fieldsParameter(options.fields),
       properties: options.properties,
       maxResults: options.maxResults,
+      // A comma-separated string here, unlike most of Jira's `expand` members.
+      ...(options.expand === undefined || options.expand.length === 0
+        ? {}
+        : { expand: options.expand.join(',') }),
       ...(options.nextPageToken === undefined ? {} : { nextPageToken: options.nextPageToken }),
     });
     const response = await sendWithRetries(
@@ -228,7 +286,7 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
     const body = JSON.stringify({
       fields,
       properties: [
-        ...Object.entries(options.properties ?? {}).map(([key, value]) => ({ key, value })),
+        ...entityProperties(options.properties ?? {}),
         { key: IDEMPOTENCY_PROPERTY_KEY, value: { idempotencyKey } },
       ],
     });
@@ -262,23 +320,23 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
       this.stats,
     );
     const { transitions = [] } = await readJson(GET_TRANSITIONS, response, TransitionsSchema);
-    return transitions.map((transition) => ({
-      id: transition.id,
-      name: transition.name,
-      toStatusId: transition.to.id,
-      toStatusName: transition.to.name,
-    }));
+    return toTransition(transitions);
   }
 
   async transitionIssue(
     issueIdOrKey: string,
     transitionId: string,
-    options: { fields?: Readonly<Record<string, unknown>>; comment?: AdfDocument } = {},
+    options: {
+      fields?: Readonly<Record<string, unknown>>;
+      comment?: AdfDocument;
+      properties?: Readonly<Record<string, unknown>>;
+    } = {},
   ): Promise<void> {
     const body = JSON.stringify({
       transition: { id: transitionId },
       ...(options.fields === undefined ? {} : { fields: options.fields }),
       ...(options.comment === undefined ? {} : { update: { comment: [{ add: { body: options.comment } }] } }),
+      ...(options.properties === undefined ? {} : { properties: entityProperties(options.properties) }),
     });
     await writeOnce(
       async () => {
@@ -333,6 +391,41 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
         return { id: comment.id };
       },
       () => this.findCommentByMarker(issueIdOrKey, idempotencyKey),
+      this.policy,
+      this.stats,
+    );
+  }
+
+  async commentWithProperties(
+    issueIdOrKey: string,
+    body: AdfDocument,
+    properties: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
+    const payload = JSON.stringify({
+      update: { comment: [{ add: { body } }] },
+      properties: entityProperties(properties),
+    });
+    await writeOnce(
+      async () => {
+        const response = await sendWithRetries(
+          EDIT_ISSUE,
+          'once',
+          () =>
+            this.fetcher.requestJira(route`/rest/api/3/issue/${issueIdOrKey}`, {
+              method: 'PUT',
+              body: payload,
+            }),
+          this.policy,
+          this.stats,
+        );
+        // 400 (the comment is not editable there: screen, status) or 403 (no edit permission): nothing was written.
+        if (response.status === 400 || response.status === 403) {
+          await response.text().catch(() => '');
+          throw new CommentOnEditRefusedError(response.status);
+        }
+        await ensureOk(EDIT_ISSUE, response);
+      },
+      () => this.propertiesRecovery(issueIdOrKey, properties),
       this.policy,
       this.stats,
     );
@@ -445,20 +538,8 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
         const histories = byIssue.get(issueId) ?? [];
         byIssue.set(issueId, histories);
         for (const history of log.changeHistories ?? []) {
-          const at = Date.parse(history.created);
-          if (Number.isNaN(at)) continue; // a history without a readable time cannot be placed
-          histories.push({
-            id: history.id,
-            at: new Date(at).toISOString(),
-            authorAccountId: history.author?.accountId ?? null,
-            items: (history.items ?? []).map((item) => ({
-              fieldId: item.fieldId ?? item.field ?? '',
-              from: item.from ?? null,
-              to: item.to ?? null,
-              fromText: item.fromText ?? null,
-              toText: item.toText ?? null,
-            })),
-          });
+          const read = toChangeHistory(history);
+          if (read !== undefined) histories.push(read); // a history without a readable time cannot be placed
         }
       }
       nextPageToken = result.nextPageToken ?? undefined;
@@ -470,7 +551,7 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
   /** POST /rest/api/3/issue/bulkfetch: up to 100 issues a request; missing or hidden ones are issueErrors. */
   async getIssues(
     issueIdsOrKeys: readonly string[],
-    options: { fields: readonly string[]; properties: readonly string[] },
+    options: { fields: readonly string[]; properties: readonly string[]; expand?: readonly IssueExpansion[] },
   ): Promise<JiraIssue[]> {
     const issues: JiraIssue[] = [];
     for (let start = 0; start < issueIdsOrKeys.length; start += MAX_BULK_ISSUES) {
@@ -478,6 +559,7 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
         issueIdsOrKeys: issueIdsOrKeys.slice(start, start + MAX_BULK_ISSUES),
         fields: fieldsParameter(options.fields),
         properties: options.properties,
+        ...(options.expand === undefined || options.expand.length === 0 ? {} : { expand: options.expand }),
       });
       const response = await sendWithRetries(
         BULK_ISSUES,
@@ -587,6 +669,21 @@ export class JiraRestClient implements IssuesPort, DirectoryPort, ChangelogPort,
   }
 
   // ---- recovery after ambiguous failures -------------------------------------------------------------------
+
+  /**
+   * Whether an edit whose answer was lost took place: its properties were written in the same request, and each
+   * value the app writes there is new (a lifecycle carries its revision), so finding them all is finding the edit.
+   */
+  private async propertiesRecovery(
+    issueIdOrKey: string,
+    properties: Readonly<Record<string, unknown>>,
+  ): Promise<Recovery<void>> {
+    for (const [key, value] of Object.entries(properties)) {
+      if (!isDeepStrictEqual(await this.getIssueProperty(issueIdOrKey, key), value))
+        return { outcome: 'not-applied' };
+    }
+    return { outcome: 'applied', value: undefined };
+  }
 
   private accountIdOfCaller(): Promise<string> {
     this.callerAccountId ??= this.myself().then(

@@ -10,6 +10,25 @@ export interface JiraIssue {
   readonly key: string;
   readonly fields: Readonly<Record<string, unknown>>;
   readonly properties: Readonly<Record<string, unknown>>;
+  /**
+   * Asked for with `expand: ['changelog']`: the change histories Jira sent with the issue, oldest first, and
+   * whether they are all of them (Jira sends only "recent updates" and says how many there are in all).
+   */
+  readonly changelog?: { readonly histories: readonly ChangeHistory[]; readonly complete: boolean };
+  /** Asked for with `expand: ['transitions']`: the transitions Jira offers the caller from the issue's status. */
+  readonly transitions?: readonly JiraTransition[];
+}
+
+/** What a search or a bulk read can bring with each issue besides its fields and properties. */
+export type IssueExpansion = 'changelog' | 'transitions';
+
+/** Jira refused to add a comment through an issue edit (the site's edit screen or the issue's status forbids it). */
+export class CommentOnEditRefusedError extends Error {
+  override readonly name = 'CommentOnEditRefusedError';
+
+  constructor(readonly status: number) {
+    super(`Jira refused a comment sent with an issue edit (${status})`);
+  }
 }
 
 /**
@@ -75,6 +94,7 @@ export interface IssuesPort {
       properties: readonly string[];
       maxResults: number;
       nextPageToken?: string;
+      expand?: readonly IssueExpansion[];
     },
   ): Promise<SearchPage>;
   /**
@@ -89,10 +109,26 @@ export interface IssuesPort {
   transitionIssue(
     issueIdOrKey: string,
     transitionId: string,
-    options?: { fields?: Readonly<Record<string, unknown>>; comment?: AdfDocument },
+    options?: {
+      fields?: Readonly<Record<string, unknown>>;
+      comment?: AdfDocument;
+      /** Issue properties set by the transition request itself: they change if and only if the status does. */
+      properties?: Readonly<Record<string, unknown>>;
+    },
   ): Promise<void>;
   /** With an idempotency key, at most one comment is added per key and issue (see createIssue). */
   addComment(issueIdOrKey: string, body: AdfDocument, options?: WriteOnceOptions): Promise<{ id: string }>;
+  /**
+   * A comment and issue properties in ONE edit request (PUT /issue, `update.comment`), so both land or neither:
+   * the properties are the record that the comment was written. At most once: after a lost answer the adapter
+   * reads the properties back before sending again. Throws CommentOnEditRefusedError when Jira refuses the
+   * comment in an edit (then nothing was written).
+   */
+  commentWithProperties(
+    issueIdOrKey: string,
+    body: AdfDocument,
+    properties: Readonly<Record<string, unknown>>,
+  ): Promise<void>;
   getIssueProperty(issueIdOrKey: string, propertyKey: string): Promise<unknown>;
   setIssueProperty(issueIdOrKey: string, propertyKey: string, value: unknown): Promise<void>;
   linkIssues(linkTypeName: string, inwardIssueKey: string, outwardIssueKey: string): Promise<void>;
@@ -142,7 +178,7 @@ export interface BulkReadPort {
   /** The issues of `issueIdsOrKeys` (at most 100) the caller may see; missing or hidden ones are left out. */
   getIssues(
     issueIdsOrKeys: readonly string[],
-    options: { fields: readonly string[]; properties: readonly string[] },
+    options: { fields: readonly string[]; properties: readonly string[]; expand?: readonly IssueExpansion[] },
   ): Promise<JiraIssue[]>;
   /** The change histories touching `fieldIds` of each issue of `issueIds` (at most 1000), oldest first, by issue id. */
   getChangelogs(

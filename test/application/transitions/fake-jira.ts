@@ -139,7 +139,11 @@ export class FakeIssues implements IssuesPort {
     );
   }
 
-  transitionIssue(issueIdOrKey: string, transitionId: string): Promise<void> {
+  transitionIssue(
+    issueIdOrKey: string,
+    transitionId: string,
+    options: { properties?: Readonly<Record<string, unknown>> } = {},
+  ): Promise<void> {
     const issue = this.stored(issueIdOrKey);
     const statusId = (issue.fields.status as { id: string }).id;
     const transition = this.workflow.find(
@@ -151,6 +155,8 @@ export class FakeIssues implements IssuesPort {
       );
     issue.fields.status = { id: transition.toStatusId, name: transition.toStatusName };
     this.transitionsMade.push({ issueKey: issueIdOrKey, transitionId });
+    for (const [key, value] of Object.entries(options.properties ?? {}))
+      issue.properties[key] = JSON.stringify(value);
     return Promise.resolve();
   }
 
@@ -172,6 +178,17 @@ export class FakeIssues implements IssuesPort {
       ...(key === undefined ? {} : { idempotencyKey: key }),
     });
     return Promise.resolve({ id });
+  }
+
+  /** As Jira does with an edit: the comment and the properties together. */
+  async commentWithProperties(
+    issueIdOrKey: string,
+    body: AdfDocument,
+    properties: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
+    await this.addComment(issueIdOrKey, body);
+    for (const [key, value] of Object.entries(properties))
+      await this.setIssueProperty(issueIdOrKey, key, value);
   }
 
   /** A comment made by someone on a transition screen. */
@@ -267,6 +284,7 @@ export const jiraClient = (issues: FakeIssues, directory: DirectoryPort): Issues
   getTransitions: issues.getTransitions.bind(issues),
   transitionIssue: issues.transitionIssue.bind(issues),
   addComment: issues.addComment.bind(issues),
+  commentWithProperties: issues.commentWithProperties.bind(issues),
   getIssueProperty: issues.getIssueProperty.bind(issues),
   setIssueProperty: issues.setIssueProperty.bind(issues),
   linkIssues: issues.linkIssues.bind(issues),
