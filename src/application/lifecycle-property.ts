@@ -31,6 +31,11 @@ export const LifecyclePropertySchema = z.object({
   policyVersion: z.number().int().positive().nullable(),
   /** Absent until an entry was archived. */
   archived: ArchivedSchema.optional(),
+  /**
+   * Counts the app's writes (absent before the first counted one). The app's store keeps the last one it wrote
+   * (update-lifecycle.ts), so a lifecycle read in a search tells, under the lock, whether it is still current.
+   */
+  revision: z.number().int().nonnegative().optional(),
 });
 export type LifecycleProperty = z.infer<typeof LifecyclePropertySchema>;
 

@@ -1,19 +1,29 @@
 /**
- * Carrying out one due lifecycle action (DESIGN.md §5) so that doing it again does nothing more: every comment and
- * issue is written once per idempotency key (the action's key; IssuesPort's write-once), and a transition is made
- * only while Jira still offers it from the issue's status (the transitions offered are read first). A comment that must go
- * with a transition is written before it, so a crash in between repeats only the (write-once) comment.
+ * Carrying out one due lifecycle action (DESIGN.md §5) in ONE request to Jira that also writes its record, so it
+ * is done exactly once without looking first (ISSUE 9: one write per action):
+ * - a comment (a reminder, an SLA breach, a chronic case) goes in an issue edit that sets the lifecycle property
+ *   with the action's entry (IssuesPort.commentWithProperties): both land or neither, so an entry found means the
+ *   comment is there and no entry means it is not. Where Jira refuses a comment in an edit, the comment goes on
+ *   its own, write-once by the action's key (it looks for its mark first), then the lifecycle;
+ * - a transition (recertification opened, a lapsed exception reverted) carries its comment and the lifecycle as
+ *   it must be after the move; Jira makes it from the status it was planned from or not at all.
  *
  * Transitions go through the workflow's validators as the app (an actor they accept, DESIGN.md §3), and their
  * post function records `recertification-started` / `reverted` in the lifecycle; the sweep's repair records a
- * transition whose post function was lost. The other actions are recorded by the caller with the action's key.
+ * transition whose post function was lost. The caller holds the issue's lifecycle lock and gives, through
+ * `lifecycleWith`, the properties that record the action.
  */
 import { z } from 'zod';
 import type { PlannedAction } from '../../domain/planner';
 import type { Policy } from '../../domain/policy-schema';
 import type { ExceptionRecord } from '../../domain/register-schema';
 import type { Status } from '../../domain/vocabulary';
-import type { IssuesPort } from '../ports/jira-port';
+import {
+  CommentOnEditRefusedError,
+  type AdfDocument,
+  type IssuesPort,
+  type JiraTransition,
+} from '../ports/jira-port';
 import type { SiteConfig } from '../site-config';
 import {
   chronicComment,
@@ -26,17 +36,24 @@ import {
 /** The link Jira sites have out of the box (Relates: "relates to"). */
 export const ESCALATION_LINK_TYPE = 'Relates';
 
+/** What an action's request records: its entry (with a note) for a comment, the status after a transition. */
+export type LifecycleChange = { readonly note?: string } | { readonly status: Status };
+
 export interface ActionContext {
   readonly jira: IssuesPort;
   readonly config: SiteConfig;
   readonly policy: Policy;
-  /** The exception as just re-read. */
+  /** The exception as the sweep plans from it. */
   readonly record: ExceptionRecord;
+  /** The transitions Jira offered the app from the record's status when the issue was read, when it says. */
+  readonly offered?: readonly JiraTransition[] | undefined;
+  /** The issue properties that record this action with `change`, to send in the action's request. */
+  readonly lifecycleWith: (change: LifecycleChange) => Promise<Readonly<Record<string, unknown>>>;
 }
 
-/** What the caller records for a non-transition action: the entry's note (the engineering issue key, …). */
+/** What the action did: recorded with its comment, moved the issue (its properties with it), or nothing. */
 export type ActionEffect =
-  | { readonly kind: 'record'; readonly note?: string }
+  | { readonly kind: 'recorded' }
   | { readonly kind: 'transitioned' }
   | { readonly kind: 'skipped'; readonly why: string }
   /** The issue is no longer in the status the record (as planned from) has: read it again and plan again. */
@@ -57,28 +74,82 @@ const StatusOfSchema = z.looseObject({ status: z.looseObject({ id: z.string() })
  * the status), or 'moved' when the issue left the status the record has (a person moved it since it was read).
  * Only when the transition is missing is the issue read again: still in that status, the workflow lacks it.
  */
-const transitionTo = async (
-  { jira, config, record }: ActionContext,
-  to: Status,
-): Promise<{ readonly id: string } | 'moved'> => {
-  const offered = await jira.getTransitions(record.key);
-  const transition = offered.find((candidate) => candidate.toStatusId === config.statuses[to]);
-  if (transition !== undefined) return transition;
+/** Whether the issue has left the status the record has (a person moved it since it was read). */
+const hasMoved = async ({ jira, config, record }: ActionContext): Promise<boolean> => {
   const issue = await jira.getIssue(record.key, { fields: ['status'], properties: [] });
   const status = StatusOfSchema.safeParse(issue.fields);
-  if (status.success && status.data.status.id !== config.statuses[record.status]) return 'moved';
+  return status.success && status.data.status.id !== config.statuses[record.status];
+};
+
+/**
+ * The transition to `to` offered from the issue's status (as the read said, or as Jira says now), or 'moved'
+ * when the issue left the status the record has. Only when the transition is missing is the issue read again:
+ * still in that status, the workflow lacks it.
+ */
+const transitionTo = async (
+  context: ActionContext,
+  to: Status,
+): Promise<{ readonly id: string } | 'moved'> => {
+  const { jira, config, record } = context;
+  const offered = context.offered ?? (await jira.getTransitions(record.key));
+  const transition = offered.find((candidate) => candidate.toStatusId === config.statuses[to]);
+  if (transition !== undefined) return transition;
+  if (await hasMoved(context)) return 'moved';
   throw new TransitionNotOfferedError(record.key, to);
+};
+
+/**
+ * Makes the transition to `to` with its comment and the lifecycle after it. Jira refuses it (400, or 409 for a
+ * racing move) when the issue is no longer where the offer was read: a failed transition of an issue that has
+ * moved is 'moved'; any other failure (a validator's refusal from where it still is) stands.
+ */
+const transition = async (
+  context: ActionContext,
+  to: Status,
+  options: { comment: AdfDocument; fields?: Readonly<Record<string, unknown>> },
+): Promise<ActionEffect> => {
+  const offered = await transitionTo(context, to);
+  if (offered === 'moved') return { kind: 'moved' };
+  const properties = await context.lifecycleWith({ status: to });
+  try {
+    await context.jira.transitionIssue(context.record.key, offered.id, { ...options, properties });
+  } catch (error) {
+    if (await hasMoved(context)) return { kind: 'moved' };
+    throw error;
+  }
+  return { kind: 'transitioned' };
+};
+
+/** The action's comment and its record in one edit; where Jira refuses that, the comment (write-once) then the record. */
+const commentRecorded = async (
+  planned: PlannedAction,
+  context: ActionContext,
+  body: AdfDocument,
+  note?: string,
+): Promise<ActionEffect> => {
+  const { jira, record } = context;
+  const properties = await context.lifecycleWith(note === undefined ? {} : { note });
+  try {
+    await jira.commentWithProperties(record.key, body, properties);
+  } catch (error) {
+    if (!(error instanceof CommentOnEditRefusedError)) throw error;
+    await jira.addComment(record.key, body, { idempotencyKey: planned.key });
+    for (const [key, value] of Object.entries(properties))
+      await jira.setIssueProperty(record.key, key, value);
+  }
+  return { kind: 'recorded' };
 };
 
 const escalate = async (planned: PlannedAction, context: ActionContext): Promise<ActionEffect> => {
   const { jira, policy, record } = context;
   const { projectKey, issueType } = policy.escalation;
-  if (projectKey === null) {
-    await jira.addComment(record.key, chronicComment(planned, record, null), {
-      idempotencyKey: planned.key,
-    });
-    return { kind: 'record', note: 'No engineering project is configured (policy escalation.projectKey).' };
-  }
+  if (projectKey === null)
+    return commentRecorded(
+      planned,
+      context,
+      chronicComment(planned, record, null),
+      'No engineering project is configured (policy escalation.projectKey).',
+    );
   const engineering = await jira.createIssue(
     {
       project: { key: projectKey },
@@ -92,50 +163,34 @@ const escalate = async (planned: PlannedAction, context: ActionContext): Promise
   await jira.addComment(engineering.key, engineeringComment(planned, record), {
     idempotencyKey: `${planned.key}:engineering`,
   });
-  await jira.addComment(record.key, chronicComment(planned, record, engineering.key), {
-    idempotencyKey: planned.key,
-  });
-  return { kind: 'record', note: engineering.key };
+  return commentRecorded(planned, context, chronicComment(planned, record, engineering.key), engineering.key);
 };
 
 export const carryOutAction = async (
   planned: PlannedAction,
   context: ActionContext,
 ): Promise<ActionEffect> => {
-  const { jira, config, policy, record } = context;
+  const { config, policy, record } = context;
   switch (planned.action) {
     case 'remind-75':
     case 'remind-14d':
     case 'sla-breach':
-      await jira.addComment(record.key, lifecycleComment(planned.action, planned, record), {
-        idempotencyKey: planned.key,
-      });
-      return { kind: 'record' };
-    case 'start-recertification': {
+      return commentRecorded(planned, context, lifecycleComment(planned.action, planned, record));
+    case 'start-recertification':
       if (record.status !== 'Approved') return { kind: 'skipped', why: `status is ${record.status}` };
-      // The transition is looked up before the comment, so a comment never opens a recertification that a
-      // person's move has made moot; the comment still goes first, so a crash between repeats only the comment.
-      const transition = await transitionTo(context, 'Recertification');
-      if (transition === 'moved') return { kind: 'moved' };
-      await jira.addComment(record.key, lifecycleComment(planned.action, planned, record), {
-        idempotencyKey: planned.key,
+      return transition(context, 'Recertification', {
+        comment: lifecycleComment(planned.action, planned, record),
       });
-      await jira.transitionIssue(record.key, transition.id, {});
-      return { kind: 'transitioned' };
-    }
     case 'revert': {
       if (record.status !== 'Approved' && record.status !== 'Recertification')
         return { kind: 'skipped', why: `status is ${record.status}` };
       // The reason travels with the transition: its comment (which REST clients send but validators may not
       // see) and the Decision Reason field of the Revert screen, from which the post function takes its note.
       const reasonField = config.fields.decisionReason;
-      const transition = await transitionTo(context, 'Reverted');
-      if (transition === 'moved') return { kind: 'moved' };
-      await jira.transitionIssue(record.key, transition.id, {
+      return transition(context, 'Reverted', {
         comment: revertComment(planned, record, policy),
         ...(reasonField === undefined ? {} : { fields: { [reasonField]: revertReason(record, policy) } }),
       });
-      return { kind: 'transitioned' };
     }
     case 'escalate-chronic':
       return escalate(planned, context);

@@ -9,8 +9,8 @@
 import { z } from 'zod';
 import { IssueKeySchema } from '../issue-mapping/issue-key';
 
-/** Issues per event: small enough for one invocation, and far under the 200 KB a push may carry. */
-export const MAX_ISSUES_PER_EVENT = 50;
+/** Issues per event: one bulk read (POST /issue/bulkfetch takes 100), and far under the 200 KB a push may carry. */
+export const MAX_ISSUES_PER_EVENT = 100;
 
 export const SweepIssuesEventSchema = z.strictObject({
   kind: z.literal('sweep-issues'),

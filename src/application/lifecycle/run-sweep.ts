@@ -3,20 +3,21 @@
  *
  * One sweep at a time: a KVS lock with a TTL (a crashed holder's lock is taken over once its TTL has run out,
  * StorePort.acquireLock). The sweep asks Jira only for the due exceptions (the indexed `nextActionAt`,
- * dueExceptionsJql), and after acting on a page asks again FROM THE START rather than paging on: its own writes
- * move the issues it handled out of the due set, so an offset or page token would skip issues. An issue that
- * failed stays due; it is skipped for the rest of this sweep (and retried by the next one).
+ * dueExceptionsJql), with everything it plans from (fields, lifecycle, changelog, transitions offered), and reads
+ * the pages it will act on BEFORE it writes anything: its own writes move the issues it handles out of the due
+ * set, so a page read after them would skip issues. Its reads are the due pages and nothing more (ISSUE 9). An
+ * issue that failed stays due; the next sweep takes it again.
  *
- * When the due set is more than one invocation can do (more than `batchSize` issues), the sweep fans it out to
- * the queue in batches instead of doing it itself. It watches the invocation's remaining time and, when too
- * little is left, pushes a `continue-sweep` event (the cursor: the issues to skip) and stops before starting
- * another issue.
+ * When the due set is more than one invocation does (`inlineLimit`), the sweep does that many itself and then
+ * asks for the rest (ids only, thousands a page) and fans it out to the queue in batches, each read by a worker in
+ * one bulk request. It watches the invocation's remaining time and, when too little is left, pushes a
+ * `continue-sweep` event (the cursor: the issues to skip) and stops before starting another issue.
  */
 import { exceptionFieldIds } from '../issue-mapping/to-exception-record';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
 import { refreshKpiIssueQuietly } from '../kpi/refresh-kpi-issue';
 import type { InvocationBudget } from '../ports/invocation-budget';
-import type { JiraIssue } from '../ports/jira-port';
+import type { ChangeHistory, JiraIssue } from '../ports/jira-port';
 import type { QueuePort } from '../ports/queue-port';
 import type { SiteConfig } from '../site-config';
 import { readSiteConfig } from '../transitions/site-config-of';
@@ -24,6 +25,7 @@ import { dueExceptionsJql } from './due-exceptions-jql';
 import { MAX_ISSUES_PER_EVENT, type LifecycleEvent } from './lifecycle-events';
 import { repairFieldIds } from './repair-lifecycle';
 import {
+  SWEEP_EXPANSIONS,
   sweepIssue,
   type IssueSwept,
   type PrefetchedIssue,
@@ -42,8 +44,10 @@ export interface SweepDependencies extends SweepIssueDependencies {
 }
 
 export interface SweepOptions {
-  /** Issues one invocation does itself; beyond it, the due set is fanned out to the queue. */
+  /** Issues of one fanned-out queue event (at most MAX_ISSUES_PER_EVENT). */
   readonly batchSize: number;
+  /** Due issues one invocation does itself (DEFAULT_INLINE_LIMIT); the rest are fanned out to the queue. */
+  readonly inlineLimit?: number;
   /** Stop starting issues when less time than this is left (one issue's worst case, with retries). */
   readonly reserveMs: number;
   /** Issues already failed in this sweep (a `continue-sweep` event's cursor). */
@@ -61,10 +65,15 @@ export const DEFAULT_SWEEP_OPTIONS: SweepOptions = {
 
 export type { IssueFailure, SweepOutcome } from './sweep-outcome';
 
-/** Rounds of "query, act" per invocation: enough for the due set of one invocation, never unbounded. */
-const MAX_ROUNDS = 50;
-/** Pages read to size the due set before deciding to fan out. */
-const MAX_PAGES_TO_FAN_OUT = 200;
+/**
+ * Due issues the sweep does itself: at one write per action and a few actions at most per issue, far inside a
+ * scheduled invocation's time at the default concurrency (the budget check stops it sooner if not).
+ */
+export const DEFAULT_INLINE_LIMIT = 500;
+/** The largest page Jira's enhanced search gives when only ids and keys are asked for. */
+const ID_PAGE_SIZE = 5000;
+/** Pages of ids read for the fan-out: 500,000 due issues, far beyond any site. */
+const MAX_ID_PAGES = 100;
 /**
  * Issues per page of the due query. It asks for the exception's fields and lifecycle property (what the sweep
  * plans from, so no issue is read again), and Jira's enhanced search answers at most 100 issues a page when fields
@@ -83,23 +92,32 @@ const chunks = <T>(items: readonly T[], size: number): T[][] =>
     items.slice(index * size, (index + 1) * size),
   );
 
-/** Due issues in id order, excluding `skip`, at most `limit` (following pages past skipped issues). */
+/**
+ * Due issues in the query's order, excluding `skip`, at most `limit` (following pages past skipped issues);
+ * `withData`: with everything the sweep plans from, 100 a page, else ids and keys only, 5,000 a page.
+ */
 const dueIssues = async (
   deps: SweepDependencies,
   config: SiteConfig,
   jql: string,
   skip: ReadonlySet<string>,
   limit: number,
-  maxPages: number,
+  withData: boolean,
 ): Promise<{ keys: string[]; issues: Map<string, JiraIssue>; more: boolean }> => {
   const keys: string[] = [];
   const issues = new Map<string, JiraIssue>();
   let nextPageToken: string | undefined;
+  const maxPages = withData ? Math.ceil(limit / DUE_PAGE_SIZE) + 1 : MAX_ID_PAGES;
   for (let page = 0; page < maxPages; page += 1) {
     const result = await deps.jiraAsApp.search(jql, {
-      fields: exceptionFieldIds(config),
-      properties: [LIFECYCLE_PROPERTY_KEY],
-      maxResults: DUE_PAGE_SIZE,
+      ...(withData
+        ? {
+            fields: exceptionFieldIds(config),
+            properties: [LIFECYCLE_PROPERTY_KEY],
+            maxResults: DUE_PAGE_SIZE,
+            expand: SWEEP_EXPANSIONS,
+          }
+        : { fields: [], properties: [], maxResults: ID_PAGE_SIZE }),
       ...(nextPageToken === undefined ? {} : { nextPageToken }),
     });
     for (const issue of result.issues) {
@@ -115,10 +133,11 @@ const dueIssues = async (
 };
 
 /**
- * The batch's issues and changelogs in a few bulk requests instead of two reads per issue: the issues the due
- * query did not answer (a queue event's keys, the command line's) by POST /issue/bulkfetch, then every changelog
- * by POST /changelog/bulkfetch — after the issues, as repairLifecycle requires. A key Jira does not answer is
- * left out (sweepIssue reads it and fails as before); if a bulk read fails, each issue is read on its own.
+ * The batch's issues in bulk instead of one read per issue: the issues the due query did not answer (a queue
+ * event's keys, the command line's) by POST /issue/bulkfetch with their changelog and transitions, then the whole
+ * changelog of those whose expanded one was cut short, by POST /changelog/bulkfetch — after the issues, as
+ * repairLifecycle requires. A key Jira does not answer is left out (sweepIssue reads it and fails as before); if
+ * a bulk read fails, each issue is read on its own.
  */
 const prefetch = async (
   issueKeys: readonly string[],
@@ -135,6 +154,7 @@ const prefetch = async (
         : await deps.jiraAsApp.getIssues(unread, {
             fields: exceptionFieldIds(config),
             properties: [LIFECYCLE_PROPERTY_KEY],
+            expand: SWEEP_EXPANSIONS,
           });
     const byKey = new Map(fetched.map((issue) => [issue.key.toUpperCase(), issue]));
     for (const key of issueKeys) {
@@ -142,10 +162,14 @@ const prefetch = async (
       if (issue !== undefined) issues.set(key, issue);
     }
     if (issues.size === 0) return new Map();
-    const histories = await deps.jiraAsApp.getChangelogs(
-      [...new Set([...issues.values()].map((issue) => issue.id))],
-      repairFieldIds(config),
-    );
+    const cutShort = [...issues.values()].filter((issue) => issue.changelog?.complete !== true);
+    const histories =
+      cutShort.length === 0
+        ? new Map<string, readonly ChangeHistory[]>()
+        : await deps.jiraAsApp.getChangelogs(
+            [...new Set(cutShort.map((issue) => issue.id))],
+            repairFieldIds(config),
+          );
     return new Map(
       [...issues].map(([key, issue]) => {
         const changes = histories.get(issue.id);
@@ -251,46 +275,46 @@ const sweepUnderLock = async (
   options: SweepOptions,
   config: SiteConfig,
 ): Promise<SweepOutcome> => {
-  {
-    const jql = dueExceptionsJql(config, deps.clock.now());
-    const swept: IssueSwept[] = [];
-    const failed: IssueFailure[] = [];
-    const skip = new Set(options.skip ?? []);
-    const continueLater = async (): Promise<SweepOutcome> => {
-      const event: LifecycleEvent = {
-        kind: 'continue-sweep',
-        skip: [...skip].slice(0, MAX_ISSUES_PER_EVENT),
-      };
-      await deps.queue.push([event]);
-      return { outcome: 'swept', swept, failed, fannedOut: 0, continued: true };
+  const jql = dueExceptionsJql(config, deps.clock.now());
+  const swept: IssueSwept[] = [];
+  const failed: IssueFailure[] = [];
+  const skip = new Set(options.skip ?? []);
+  const continueLater = async (): Promise<SweepOutcome> => {
+    const event: LifecycleEvent = {
+      kind: 'continue-sweep',
+      skip: [...skip].slice(0, MAX_ISSUES_PER_EVENT),
     };
-    if (jql === null) return { outcome: 'swept', swept, failed, fannedOut: 0, continued: false };
+    await deps.queue.push([event]);
+    return { outcome: 'swept', swept, failed, fannedOut: 0, continued: true };
+  };
+  if (jql === null) return { outcome: 'swept', swept, failed, fannedOut: 0, continued: false };
 
-    // More due than one invocation does: the queue's workers take it, in batches.
-    const sized = await dueIssues(deps, config, jql, skip, Number.POSITIVE_INFINITY, MAX_PAGES_TO_FAN_OUT);
-    if (sized.keys.length > options.batchSize) {
-      const events: LifecycleEvent[] = chunks(sized.keys, options.batchSize).map((issueKeys) => ({
-        kind: 'sweep-issues',
-        issueKeys,
-      }));
-      await deps.queue.push(events);
-      return { outcome: 'swept', swept, failed, fannedOut: sized.keys.length, continued: false };
-    }
+  // The due set as far as one invocation does it, every page read before anything is written.
+  const inlineLimit = Math.max(1, options.inlineLimit ?? DEFAULT_INLINE_LIMIT);
+  const due = await dueIssues(deps, config, jql, skip, inlineLimit, true);
+  const result = await sweepIssues(
+    due.keys,
+    deps,
+    config,
+    options.reserveMs,
+    due.issues,
+    options.concurrency,
+  );
+  swept.push(...result.swept);
+  failed.push(...result.failed);
+  for (const failure of result.failed) skip.add(failure.issueKey);
+  if (result.left.length > 0) return await continueLater();
+  if (!due.more) return { outcome: 'swept', swept, failed, fannedOut: 0, continued: false };
 
-    for (let round = 0; round < MAX_ROUNDS; round += 1) {
-      const { keys, issues } =
-        round === 0
-          ? sized
-          : await dueIssues(deps, config, jql, skip, options.batchSize, MAX_PAGES_TO_FAN_OUT);
-      if (keys.length === 0) break;
-      const result = await sweepIssues(keys, deps, config, options.reserveMs, issues, options.concurrency);
-      swept.push(...result.swept);
-      failed.push(...result.failed);
-      for (const failure of result.failed) skip.add(failure.issueKey);
-      if (result.left.length > 0) return await continueLater();
-      // Issues swept without error but still due (nextActionAt not moved) are not taken again in this sweep.
-      for (const done of result.swept) skip.add(done.issueKey);
-    }
-    return { outcome: 'swept', swept, failed, fannedOut: 0, continued: false };
-  }
+  // More due than one invocation does: what is still due now (what was just done has left the due set, and
+  // what failed or stayed due is not taken again in this sweep) goes to the queue's workers, in batches.
+  for (const done of result.swept) skip.add(done.issueKey);
+  const rest = await dueIssues(deps, config, jql, skip, Number.POSITIVE_INFINITY, false);
+  const batch = Math.min(Math.max(1, options.batchSize), MAX_ISSUES_PER_EVENT);
+  const events: LifecycleEvent[] = chunks(rest.keys, batch).map((issueKeys) => ({
+    kind: 'sweep-issues',
+    issueKeys,
+  }));
+  if (events.length > 0) await deps.queue.push(events);
+  return { outcome: 'swept', swept, failed, fannedOut: rest.keys.length, continued: false };
 };

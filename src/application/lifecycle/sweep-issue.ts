@@ -1,15 +1,16 @@
 /**
  * The sweep's work on one due exception (DESIGN.md §5): repair the lifecycle from the changelog (a lost post
  * function), then plan and carry out the earliest due action, keep its effect in the state it plans from, and plan
- * again — so each action is decided on the state the previous one left. It plans from the issue as the due query
- * (or a batch's bulk read) answered it, with its fields and lifecycle, instead of reading it again per action
- * (bench/sweep-cost.ts); the fresh word on the status comes from the transitions Jira offers before a transition,
- * and from the lifecycle's locked re-read before it. Last, `nextActionAt` is brought up to date so the issue leaves
- * the due set: one lifecycle write per pass, plus one before a transition when entries wait (history order).
+ * again — so each action is decided on the state the previous one left.
  *
- * Exactly once: each action's effect is write-once by its idempotency key (carry-out-action.ts) — so an action a
- * kill kept from being recorded, planned again by the next pass, finds its effect there — and its record is
- * appended through updateLifecycle (per-issue lock, re-read) only when no entry carries that key yet.
+ * What it reads (ISSUE 9, bench/sweep-cost.ts): the issue as the due query (or a batch's bulk read) answered it —
+ * fields, lifecycle, changelog and the transitions offered — and nothing more while nothing else has written. Under
+ * the issue's lifecycle lock the revision the store keeps says whether the lifecycle read is still current (else
+ * the issue is read again). Each action is then one request that carries its own record (carry-out-action.ts):
+ * the lifecycle with its entry and the next `nextActionAt`, so an issue whose actions are done has left the due set.
+ *
+ * Exactly once: an action's record lands with its effect, so a pass after a kill finds the entry (then plans
+ * something else) or finds neither and does it. A transition is refused by Jira from any status but its source.
  */
 import { nextActionAt, planActions, type PlannedAction } from '../../domain/planner';
 import type { Policy } from '../../domain/policy-schema';
@@ -19,15 +20,23 @@ import { userValue } from '../issue-mapping/jira-field-values';
 import { lifecycleOf } from '../issue-mapping/lifecycle-of';
 import { exceptionFieldIds, toExceptionRecord } from '../issue-mapping/to-exception-record';
 import { LIFECYCLE_PROPERTY_KEY } from '../lifecycle-property';
-import type { ChangeHistory, JiraIssue } from '../ports/jira-port';
+import type { ChangeHistory, IssueExpansion, JiraIssue } from '../ports/jira-port';
 import { policyInForce } from '../policy/policy-store';
 import type { SiteConfig } from '../site-config';
 import { withHistoryEntry } from '../transitions/lifecycle-update';
 import { UnmappableIssueError } from '../transitions/unmappable-issue-error';
-import { carryOutAction, type ActionEffect } from './carry-out-action';
+import { withLock } from '../locks/with-lock';
+import type { LifecycleProperty } from '../lifecycle-property';
+import { carryOutAction, type LifecycleChange } from './carry-out-action';
 import { flagInactiveOwner } from './flag-inactive-owner';
 import { repairLifecycle, type RepairDependencies } from './repair-lifecycle';
-import { updateLifecycle } from './update-lifecycle';
+import {
+  LIFECYCLE_LOCK,
+  lifecycleLockKey,
+  lifecycleToWrite,
+  noteLifecycleWritten,
+  storedLifecycleRevision,
+} from './update-lifecycle';
 
 export type SweepIssueDependencies = RepairDependencies;
 
@@ -66,6 +75,9 @@ const ENTRY_OF: Record<
   'sla-breach': { action: 'sla-breached' },
 };
 
+/** What the sweep asks Jira to send with each due issue, besides its fields and lifecycle. */
+export const SWEEP_EXPANSIONS: readonly IssueExpansion[] = ['changelog', 'transitions'];
+
 const readIssue = (issueKey: string, deps: SweepIssueDependencies, config: SiteConfig): Promise<JiraIssue> =>
   deps.jiraAsApp.getIssue(issueKey, {
     fields: exceptionFieldIds(config),
@@ -79,11 +91,7 @@ const recordOf = (issue: JiraIssue, config: SiteConfig): ExceptionRecord => {
 };
 
 /** The lifecycle entry of a non-transition action. */
-const entryFor = (
-  planned: PlannedAction,
-  effect: Extract<ActionEffect, { kind: 'record' }>,
-  now: string,
-): HistoryEntry => {
+const entryFor = (planned: PlannedAction, note: string | undefined, now: string): HistoryEntry => {
   const kind = ENTRY_OF[planned.action as keyof typeof ENTRY_OF];
   return {
     at: now,
@@ -91,46 +99,15 @@ const entryFor = (
     by: null,
     actionKey: planned.key,
     ...(kind.reminder === undefined ? {} : { reminder: kind.reminder }),
-    ...(effect.note === undefined ? {} : { note: effect.note }),
+    ...(note === undefined ? {} : { note }),
   };
 };
 
-/**
- * Records `entries` (each unless one already carries its key) and brings nextActionAt up to date, under the
- * per-issue lock on the lifecycle as it is NOW (a post function may have written meanwhile); writes nothing when
- * nothing changes. Answers the exception as that read found it, with the entries: the state to plan on next.
- * An action whose entry a kill kept from this write is planned again by the next pass, which finds its effect
- * (write-once by the action's key) and records it then.
- */
-const settleLifecycle = (
-  issueKey: string,
-  entries: readonly HistoryEntry[],
-  deps: SweepIssueDependencies,
-  config: SiteConfig,
-  policy: Policy,
-): Promise<ExceptionRecord> =>
-  updateLifecycle(issueKey, deps, exceptionFieldIds(config), (issue, lifecycle) => {
-    const record = recordOf(issue, config);
-    const now = deps.clock.now();
-    let next = lifecycle;
-    for (const entry of entries) {
-      if (next.history.some((present) => present.actionKey === entry.actionKey)) continue;
-      next = withHistoryEntry(next, entry, record, policy, now);
-    }
-    const settled = { ...record, history: next.history };
-    const nextAt = nextActionAt(settled, policy, now);
-    const unchanged = next === lifecycle && nextAt === lifecycle.nextActionAt;
-    return Promise.resolve({
-      next: unchanged ? undefined : { ...next, nextActionAt: nextAt },
-      result: settled,
-    });
-  });
-
 /** What the caller read for the issue, so it is not read again: see sweepIssues. */
 export interface PrefetchedIssue {
-  /** The issue as the due query (or a bulk fetch) answered it: exception fields and lifecycle property. */
+  /** The issue as the due query (or a bulk fetch) answered it: fields, lifecycle, SWEEP_EXPANSIONS. */
   readonly issue: JiraIssue;
-  /** Its changelog (repairFieldIds), read after `issue`; read here when absent. */
+  /** Its whole changelog (repairFieldIds) read after `issue`, where the issue's own was not complete. */
   readonly histories?: readonly ChangeHistory[];
 }
 
@@ -171,12 +148,10 @@ const isException = (issue: JiraIssue, config: SiteConfig): boolean => {
 /** The status a transition action leaves the issue in. */
 const TRANSITION_TO = { 'start-recertification': 'Recertification', revert: 'Reverted' } as const;
 
-/**
- * Plans from the issue as searched (or read) and repaired, then carries out the earliest due action, keeps the
- * effect in the record it plans from (the entry appended, the status moved) and plans again — so each action is
- * decided on the state the previous one left, without reading the issue again. An action done by an earlier pass
- * that a kill kept from being recorded is planned again, and its write-once effect finds itself already there.
- */
+/** The issue's changelog as read with it, when complete; else the one the caller read whole, if any. */
+const historiesOf = (issue: JiraIssue, prefetched: PrefetchedIssue | undefined) =>
+  issue.changelog?.complete === true ? issue.changelog.histories : prefetched?.histories;
+
 const sweepHeldIssue = async (
   issueKey: string,
   deps: SweepIssueDependencies,
@@ -185,49 +160,128 @@ const sweepHeldIssue = async (
 ): Promise<IssueSwept> => {
   const first = prefetched?.issue ?? (await readIssue(issueKey, deps, config));
   if (!isException(first, config)) return { issueKey, notAnException: true, done: [] };
+  const histories = historiesOf(first, prefetched);
   const repair = await repairLifecycle(issueKey, deps, {
     lifecycle: lifecycleOf(first),
-    ...(prefetched?.histories === undefined ? {} : { histories: prefetched.histories }),
+    ...(histories === undefined ? {} : { histories }),
   });
   const issue =
     repair.outcome === 'checked' && repair.added.length > 0 ? await readIssue(issueKey, deps, config) : first;
   const policy = await policyInForce(deps.store);
+  return withLock(deps.store, lifecycleLockKey(issueKey), LIFECYCLE_LOCK, () =>
+    actOnIssue(issueKey, issue, deps, config, policy),
+  );
+};
+
+/** The state the sweep plans from, kept in step with what it writes. */
+interface Planning {
+  issue: JiraIssue;
+  record: ExceptionRecord;
+  lifecycle: LifecycleProperty;
+  storedRevision: number | undefined;
+  /** The transitions offered from the record's status, while the read that said so is the latest word. */
+  offered: JiraIssue['transitions'];
+}
+
+/**
+ * Under the issue's lifecycle lock: plans from the issue as read when its lifecycle is still current (else reads
+ * it), carries out the earliest due action with its record, keeps the effect in the state it plans from and plans
+ * again. Last, `nextActionAt` is written on its own only when no action's request carried its current value.
+ */
+const actOnIssue = async (
+  issueKey: string,
+  read: JiraIssue,
+  deps: SweepIssueDependencies,
+  config: SiteConfig,
+  policy: Policy,
+): Promise<IssueSwept> => {
+  const storedRevision = await storedLifecycleRevision(deps.store, issueKey);
+  const current =
+    lifecycleOf(read).revision === storedRevision ? read : await readIssue(issueKey, deps, config);
+  const state: Planning = {
+    issue: current,
+    record: recordOf(current, config),
+    lifecycle: lifecycleOf(current),
+    storedRevision,
+    offered: current.transitions,
+  };
+  /** Makes a lifecycle Jira now has the state planned from, and keeps its revision. */
+  const adopt = async (written: LifecycleProperty): Promise<void> => {
+    await noteLifecycleWritten(deps.store, issueKey, written);
+    state.lifecycle = written;
+    state.storedRevision = written.revision;
+    state.record = { ...state.record, history: written.history };
+  };
   const done: ActionDone[] = [];
   const tried = new Set<string>();
-  /** Entries of actions done in this pass and not yet written. */
-  let unrecorded: HistoryEntry[] = [];
-  let record = recordOf(issue, config);
   for (let step = 0; step < MAX_PLANNING_STEPS; step += 1) {
     const now = deps.clock.now();
-    const planned = planActions(record, policy, now).find((action) => !tried.has(action.key));
+    const planned = planActions(state.record, policy, now).find((action) => !tried.has(action.key));
     if (planned === undefined) break;
-    if (planned.action in TRANSITION_TO && unrecorded.length > 0) {
-      // The entries go in before the transition whose post function records it, so the lifecycle keeps the
-      // order things happened in; the write's fresh read is then the state the transition is planned on.
-      record = await settleLifecycle(issueKey, unrecorded, deps, config, policy);
-      unrecorded = [];
-      continue;
-    }
     tried.add(planned.key);
-    const effect = await carryOutAction(planned, { jira: deps.jiraAsApp, config, policy, record });
+    let pending: LifecycleProperty | undefined;
+    const lifecycleWith = async (change: LifecycleChange) => {
+      const { record, lifecycle } = state;
+      const after =
+        'status' in change
+          ? { lifecycle, record: { ...record, status: change.status } }
+          : (() => {
+              const next = withHistoryEntry(
+                lifecycle,
+                entryFor(planned, change.note, now),
+                record,
+                policy,
+                now,
+              );
+              return { lifecycle: next, record: { ...record, history: next.history } };
+            })();
+      const next = { ...after.lifecycle, nextActionAt: nextActionAt(after.record, policy, now) };
+      pending = await lifecycleToWrite(deps.jiraAsApp, issueKey, lifecycle, next, state.storedRevision);
+      return { [LIFECYCLE_PROPERTY_KEY]: pending };
+    };
+    const effect = await carryOutAction(planned, {
+      jira: deps.jiraAsApp,
+      config,
+      policy,
+      record: state.record,
+      offered: state.offered,
+      lifecycleWith,
+    });
     if (effect.kind === 'skipped') continue;
     if (effect.kind === 'moved') {
-      record = recordOf(await readIssue(issueKey, deps, config), config);
-      record = { ...record, history: [...record.history, ...unrecorded] };
+      const fresh = await readIssue(issueKey, deps, config);
+      Object.assign(state, {
+        issue: fresh,
+        record: recordOf(fresh, config),
+        lifecycle: lifecycleOf(fresh),
+        offered: undefined,
+      });
       continue;
     }
-    if (effect.kind === 'record') {
-      const entry = entryFor(planned, effect, now);
-      unrecorded.push(entry);
-      record = { ...record, history: [...record.history, entry] };
-    } else {
-      record = { ...record, status: TRANSITION_TO[planned.action as keyof typeof TRANSITION_TO] };
+    if (pending !== undefined) await adopt(pending);
+    if (effect.kind === 'transitioned') {
+      const to = TRANSITION_TO[planned.action as keyof typeof TRANSITION_TO];
+      state.record = { ...state.record, status: to };
+      state.offered = undefined; // offered from the status left
     }
     done.push({ key: planned.key, action: planned.action });
   }
-  const ownerAsRead = userValue(issue.fields[config.fields.riskOwner]);
-  const shownActive = ownerAsRead?.active === true && ownerAsRead.accountId === record.riskOwner?.accountId;
-  const ownerInactive = await flagInactiveOwner(deps.jiraAsApp, record, policy, shownActive);
-  await settleLifecycle(issueKey, unrecorded, deps, config, policy);
+  const ownerAsRead = userValue(state.issue.fields[config.fields.riskOwner]);
+  const shownActive =
+    ownerAsRead?.active === true && ownerAsRead.accountId === state.record.riskOwner?.accountId;
+  const ownerInactive = await flagInactiveOwner(deps.jiraAsApp, state.record, policy, shownActive);
+  // Each action's request carried nextActionAt; only an issue nothing was done to may still need it written.
+  const nextAt = nextActionAt(state.record, policy, deps.clock.now());
+  if (nextAt !== state.lifecycle.nextActionAt) {
+    const written = await lifecycleToWrite(
+      deps.jiraAsApp,
+      issueKey,
+      state.lifecycle,
+      { ...state.lifecycle, nextActionAt: nextAt },
+      state.storedRevision,
+    );
+    await deps.jiraAsApp.setIssueProperty(issueKey, LIFECYCLE_PROPERTY_KEY, written);
+    await adopt(written);
+  }
   return { issueKey, done, ...(ownerInactive ? { ownerInactive: true as const } : {}) };
 };

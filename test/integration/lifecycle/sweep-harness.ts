@@ -2,7 +2,8 @@
  * The sweep as the scheduled trigger runs it, against a simulated site with the real handlers installed
  * (exception-harness): Jira as the app over the simulator, the app's KVS, the test clock, a recording queue and an
  * unlimited invocation budget unless a test gives another. `killedAfter(n)` is a Jira client whose connection dies
- * after n requests: every later request throws, as if the invocation had been killed there.
+ * after n requests: every later request throws, as if the invocation had been killed there. `killSwitch(n)` does
+ * the same over Jira requests and store calls together, so a kill can fall between any two of them.
  */
 import { JiraRestClient } from '../../../src/adapters/jira/jira-rest-client';
 import type { JiraFetcher } from '../../../src/adapters/jira/jira-fetcher';
@@ -10,6 +11,7 @@ import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
 import type { LifecycleEvent } from '../../../src/application/lifecycle/lifecycle-events';
 import type { SweepDependencies } from '../../../src/application/lifecycle/run-sweep';
 import type { InvocationBudget } from '../../../src/application/ports/invocation-budget';
+import type { StorePort } from '../../../src/application/ports/store-port';
 import { fastRetryPolicy } from '../../support/fast-retry-policy';
 import { simulatorFetcher } from '../../support/simulator-fetcher';
 import type { ExceptionSite } from '../transitions/exception-harness';
@@ -33,6 +35,42 @@ export const killedAfter = (inner: JiraFetcher, n: number): JiraFetcher => {
   };
 };
 
+/** One budget of `n` operations shared by a Jira fetcher and a store: every operation after the n-th throws. */
+export const killSwitch = (n: number) => {
+  let spent = 0;
+  const spend = (): void => {
+    spent += 1;
+    if (spent > n) throw new KilledError();
+  };
+  return {
+    fetcher: (inner: JiraFetcher): JiraFetcher => ({
+      requestJira: (path, init) => {
+        try {
+          spend();
+        } catch (error) {
+          return Promise.reject(error as Error);
+        }
+        return inner.requestJira(path, init);
+      },
+    }),
+    store: (inner: StorePort): StorePort =>
+      new Proxy(inner, {
+        get: (target, property, receiver) => {
+          const member: unknown = Reflect.get(target, property, receiver);
+          if (typeof member !== 'function') return member;
+          return (...args: unknown[]): unknown => {
+            try {
+              spend();
+            } catch (error) {
+              return Promise.reject(error as Error);
+            }
+            return (member as (...parameters: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      }),
+  };
+};
+
 export interface SweepHarness {
   readonly deps: SweepDependencies;
   readonly queued: LifecycleEvent[];
@@ -42,7 +80,7 @@ export const UNLIMITED: InvocationBudget = { remainingMs: () => Number.POSITIVE_
 
 export const sweepDependencies = (
   site: ExceptionSite,
-  options: { fetcher?: JiraFetcher; budget?: InvocationBudget } = {},
+  options: { fetcher?: JiraFetcher; store?: StorePort; budget?: InvocationBudget } = {},
 ): SweepHarness => {
   const queued: LifecycleEvent[] = [];
   const jira = new JiraRestClient(options.fetcher ?? simulatorFetcher(site.sim), fastRetryPolicy());
@@ -51,7 +89,7 @@ export const sweepDependencies = (
     deps: {
       jiraAsApp: jira,
       jiraAsUser: jira,
-      store: new KvsStore(),
+      store: options.store ?? new KvsStore(),
       clock: testClock,
       queue: {
         push: (events) => {

@@ -3,7 +3,8 @@
  * handlers on the simulated site (harsh platform habits on: post functions delivered twice, racing transitions
  * refused), gets exactly one 75 % reminder and one 14-day reminder, moves to Recertification with the first, and
  * is Reverted the day after its expiry with a comment naming what to restore — run alone, run twice at once (with
- * a queue worker on the same issues), and killed part-way at each of its first 11 requests in turn, at 84 due moments.
+ * a queue worker on the same issues), and killed part-way after each of its first 19 operations (Jira requests and
+ * store calls) in turn, at 84 due moments.
  */
 import '../transitions/mock-forge-runtime'; // first: the modules imported below load the Forge runtime it maps
 import { addDays, addHours, formatISO } from 'date-fns';
@@ -16,14 +17,19 @@ import { ISSUE_FAULTS } from '../transitions/exception-harness';
 import { EDR_GAP } from '../transitions/scenarios';
 import { exceptionSitePerTest } from '../transitions/site-per-test';
 import { START, testClock } from '../transitions/test-clock';
-import { killedAfter, KilledError, sweepDependencies } from './sweep-harness';
+import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
+import { forgeRuntime } from '../../support/forge-on-simulator';
+import { KilledError, killSwitch, sweepDependencies } from './sweep-harness';
 
 jest.setTimeout(600_000);
 
 const site = exceptionSitePerTest();
 
-/** Kill points: after each of a sweep's first KILL_POINTS requests. */
-const KILL_POINTS = 11;
+/**
+ * Kill points: after each of a sweep's first KILL_POINTS operations, Jira requests and store calls alike (one
+ * request now does an action and records it; the store keeps the lifecycle revisions and the locks).
+ */
+const KILL_POINTS = 19;
 
 /** Raised today and valid through `days` - 1 days later: an approval period of `days` days. */
 const periodOf = (days: number) => ({
@@ -165,13 +171,13 @@ describe('the lifecycle sweep, hourly across a 90-day exception', () => {
     await expectEachActionOnce(key, START.slice(0, 10));
   });
 
-  it('loses and repeats nothing when killed part-way, after each of its first 11 requests in turn', async () => {
+  it('loses and repeats nothing when killed part-way, after each of its first 19 operations in turn', async () => {
     // Twenty-eight exceptions raised a week apart, so that no two share a due moment: 84 moments, each met first
-    // by a sweep killed after N requests (N = 1, 2, … 11, 1, 2, …; 11 is prime to the three kinds of moment, so
+    // by a sweep killed after N operations (N = 1, 2, … 19, 1, 2, …; 19 is prime to the three kinds of moment, so
     // each N meets each kind), then by a whole one. Swept every 6 hours from midnight: each moment (00:00) on time.
-    // The 75 % moment (a reminder, then recertification opened) takes the sweep 13 requests (sweep-cost.test.ts
-    // pins them), so every N cuts it; a 14-day reminder or a revert takes fewer, so a high N may let such a run
-    // finish: the moments are enough for at least 50 runs to be cut short.
+    // Operations are Jira requests and store calls together: the due query, each action's one request, the
+    // revisions kept, the locks. A short moment may finish before a high N: the moments are enough for at least
+    // 50 runs to be cut short.
     const raised: { key: string; day: string }[] = [];
     const raiseAt = (index: number) =>
       addHours(addDays(Date.parse('2026-11-21T00:00:00Z'), 7 * index), 12).toISOString();
@@ -192,15 +198,22 @@ describe('the lifecycle sweep, hourly across a 90-day exception', () => {
         if (due.issues.length > 0) {
           const killPoint = (moments % KILL_POINTS) + 1;
           moments += 1;
-          const fetcher = killedAfter(simulatorFetcher(site().sim), killPoint);
-          const outcome = await runSweep(sweepDependencies(site(), { fetcher }).deps).catch(
-            (error: unknown) => {
-              if (!(error instanceof KilledError)) throw error;
-              return undefined;
-            },
-          );
+          const kill = killSwitch(killPoint);
+          const killed = sweepDependencies(site(), {
+            fetcher: kill.fetcher(simulatorFetcher(site().sim)),
+            store: kill.store(new KvsStore()),
+          });
+          const outcome = await runSweep(killed.deps).catch((error: unknown) => {
+            if (!(error instanceof KilledError)) throw error;
+            return undefined;
+          });
           if (outcome === undefined || (outcome.outcome === 'swept' && outcome.failed.length > 0))
             killedMidRun.set(killPoint, (killedMidRun.get(killPoint) ?? 0) + 1);
+          // The killed run's locks outlive it until their TTLs run out (a minute for an issue's lifecycle, which
+          // the platform's retries of a waiting post function outlast; 15 minutes for the sweep's, long before the
+          // next sweep). The store's clock is the real one, so their running out is played here.
+          const kvs = forgeRuntime.kvs;
+          for (const key of kvs.keys()) if (/lock/.test(key)) await kvs.delete(key);
           await site().sim.idle();
         }
         swept(await runSweep(whole.deps));
