@@ -17,7 +17,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { addDays, formatISO, subDays } from 'date-fns';
-import { IDEMPOTENCY_PROPERTY_KEY, JiraRestClient } from '../../src/adapters/jira/jira-rest-client';
+import { JiraRestClient } from '../../src/adapters/jira/jira-rest-client';
 import { emptyJiraClientStats } from '../../src/adapters/jira/jira-rest-client';
 import { defaultRetryPolicy, type RetryPolicy } from '../../src/adapters/jira/send-with-retries';
 import type { LifecycleEvent } from '../../src/application/lifecycle/lifecycle-events';
@@ -116,21 +116,22 @@ const benchRetryPolicy = (): RetryPolicy => ({
   sleep: () => new Promise((resolve) => setTimeout(resolve, 1)),
 });
 
-/** Comments per idempotency marker and status changes per issue, counted on the resulting site. */
+/**
+ * Repeated comments (the same body twice on one issue: each action's comment says something of its own, and
+ * a comment sent with its record carries no marker) and repeated status changes per issue, on the resulting site.
+ */
 const duplicatesOn = (sim: JiraSimulator, keys: readonly string[]) => {
   let comments = 0;
   let transitions = 0;
   for (const key of keys) {
     const issue = sim.state.issue(key);
     if (issue === undefined) continue;
-    const markers = new Map<string, number>();
+    const bodies = new Map<string, number>();
     for (const comment of issue.comments) {
-      const marker = (
-        comment.properties?.get(IDEMPOTENCY_PROPERTY_KEY) as { idempotencyKey?: string } | undefined
-      )?.idempotencyKey;
-      if (marker !== undefined) markers.set(marker, (markers.get(marker) ?? 0) + 1);
+      const body = JSON.stringify(comment.body);
+      bodies.set(body, (bodies.get(body) ?? 0) + 1);
     }
-    for (const count of markers.values()) comments += count - 1;
+    for (const count of bodies.values()) comments += count - 1;
     const moves = new Map<string, number>();
     for (const history of issue.changelog) {
       for (const item of history.items) {

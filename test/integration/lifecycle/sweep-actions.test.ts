@@ -128,17 +128,19 @@ describe('the sweep’s actions', () => {
 });
 
 describe('the sweep’s machinery', () => {
-  it('fans a due set larger than a batch out to the queue, and the workers do it', async () => {
+  it('does what one invocation does, fans the rest out to the queue in batches, and the workers do it', async () => {
     const keys: string[] = [];
     for (let index = 0; index < 5; index += 1) keys.push(await site().raise(NINETY_DAYS));
     testClock.set('2027-01-27T00:00:00Z');
     const { deps, queued } = sweepDependencies(site());
 
-    const outcome = await runSweep(deps, { batchSize: 2, reserveMs: 0 });
+    const outcome = await runSweep(deps, { batchSize: 2, inlineLimit: 2, reserveMs: 0 });
 
-    expect(outcome).toEqual({ outcome: 'swept', swept: [], failed: [], fannedOut: 5, continued: false });
+    expect(outcome).toMatchObject({ outcome: 'swept', failed: [], fannedOut: 3, continued: false });
+    expect(outcome.outcome === 'swept' ? outcome.swept.map((issue) => issue.issueKey) : []).toEqual(
+      keys.slice(0, 2),
+    );
     expect(queued).toEqual([
-      { kind: 'sweep-issues', issueKeys: keys.slice(0, 2) },
       { kind: 'sweep-issues', issueKeys: keys.slice(2, 4) },
       { kind: 'sweep-issues', issueKeys: keys.slice(4) },
     ]);

@@ -38,34 +38,25 @@ export const killedAfter = (inner: JiraFetcher, n: number): JiraFetcher => {
 /** One budget of `n` operations shared by a Jira fetcher and a store: every operation after the n-th throws. */
 export const killSwitch = (n: number) => {
   let spent = 0;
-  const spend = (): void => {
+  /** Spends one operation: false once the budget is gone. */
+  const alive = (): boolean => {
     spent += 1;
-    if (spent > n) throw new KilledError();
+    return spent <= n;
   };
   return {
     fetcher: (inner: JiraFetcher): JiraFetcher => ({
-      requestJira: (path, init) => {
-        try {
-          spend();
-        } catch (error) {
-          return Promise.reject(error as Error);
-        }
-        return inner.requestJira(path, init);
-      },
+      requestJira: (path, init) =>
+        alive() ? inner.requestJira(path, init) : Promise.reject(new KilledError()),
     }),
     store: (inner: StorePort): StorePort =>
       new Proxy(inner, {
         get: (target, property, receiver) => {
           const member: unknown = Reflect.get(target, property, receiver);
           if (typeof member !== 'function') return member;
-          return (...args: unknown[]): unknown => {
-            try {
-              spend();
-            } catch (error) {
-              return Promise.reject(error as Error);
-            }
-            return (member as (...parameters: unknown[]) => unknown).apply(target, args);
-          };
+          return (...args: unknown[]): unknown =>
+            alive()
+              ? (member as (...parameters: unknown[]) => unknown).apply(target, args)
+              : Promise.reject(new KilledError());
         },
       }),
   };
