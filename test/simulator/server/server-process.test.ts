@@ -87,7 +87,8 @@ describe('npm run simulator', () => {
     expect(Object.keys(env)).toEqual(['JIRA_SITE', 'JIRA_EMAIL', 'JIRA_API_TOKEN']);
     expect(env.JIRA_SITE).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(env.JIRA_EMAIL).toBe('admin@simulator.invalid');
-    expect(env.JIRA_API_TOKEN).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    // A fixed prefix then hex: never a leading "-" that a command line would read as an option.
+    expect(env.JIRA_API_TOKEN).toMatch(/^SBXT[0-9a-f]{36}$/);
     expect(stderr()).toContain('exceptions: 34 in SEC');
   });
 
