@@ -2,7 +2,7 @@ import { JiraHttpError } from '../../../src/adapters/jira/jira-errors';
 import type { JiraFetcher } from '../../../src/adapters/jira/jira-fetcher';
 import { IDEMPOTENCY_PROPERTY_KEY, JiraRestClient } from '../../../src/adapters/jira/jira-rest-client';
 import { LIFECYCLE_PROPERTY_KEY } from '../../../src/application/lifecycle-property';
-import type { AdfDocument } from '../../../src/application/ports/jira-port';
+import { CommentOnEditRefusedError, type AdfDocument } from '../../../src/application/ports/jira-port';
 import type { SimIssue } from '../../../simulator';
 import { answerLosingFetcher } from '../../support/answer-losing-fetcher';
 import { fastRetryPolicy } from '../../support/fast-retry-policy';
@@ -296,6 +296,80 @@ describe('JiraRestClient against the simulator', () => {
       expect(again).toEqual(first);
       expect(issue.comments.map((comment) => comment.id)).toEqual([first.id, other.id]);
     });
+
+    it('adds a comment and sets issue properties in one edit, as the caller', async () => {
+      const issue = addException();
+      const lifecycle = { version: 1, history: [], nextActionAt: null, policyVersion: null, revision: 3 };
+
+      await site.asApp.commentWithProperties(issue.key, adf('Reminder: 75 %.'), {
+        [LIFECYCLE_PROPERTY_KEY]: lifecycle,
+      });
+
+      expect(issue.comments.map((comment) => comment.body)).toEqual([adf('Reminder: 75 %.')]);
+      expect(issue.properties.get(LIFECYCLE_PROPERTY_KEY)).toEqual(lifecycle);
+    });
+
+    it('says so, and writes nothing, where Jira refuses a comment in an edit', async () => {
+      const issue = addException('Edit screen without comments', {
+        [LIFECYCLE_PROPERTY_KEY]: { revision: 1 },
+      });
+      site.sim.habits.commentOnEdit = 'refused';
+      try {
+        const error = await rejectionOf(
+          site.asApp.commentWithProperties(issue.key, adf('Reminder.'), {
+            [LIFECYCLE_PROPERTY_KEY]: { revision: 2 },
+          }),
+        );
+
+        expect(error).toBeInstanceOf(CommentOnEditRefusedError);
+        expect(error).toMatchObject({ status: 400 });
+        expect(issue.comments).toEqual([]);
+        expect(issue.properties.get(LIFECYCLE_PROPERTY_KEY)).toEqual({ revision: 1 });
+      } finally {
+        site.sim.habits.commentOnEdit = 'accepted';
+      }
+    });
+  });
+
+  describe('expanded issues', () => {
+    it('brings the changelog (oldest first, complete or not) and the transitions offered with a search', async () => {
+      const issue = addException('Expanded');
+      await site.asUser(securityReviewer).transitionIssue(issue.key, '21');
+      await site.asUser(securityReviewer).transitionIssue(issue.key, '31');
+      const jql = `key = ${issue.key}`;
+      const options = { fields: ['status'], properties: [], maxResults: 1 } as const;
+
+      const page = await site.asApp.search(jql, { ...options, expand: ['changelog', 'transitions'] });
+      site.sim.habits.expandedChangelogLimit = 1;
+      const cut = await site.asApp.search(jql, { ...options, expand: ['changelog'] }).finally(() => {
+        site.sim.habits.expandedChangelogLimit = 20;
+      });
+      const plain = await site.asApp.search(jql, options);
+
+      const moves = (histories: readonly { items: readonly { toText: string | null }[] }[]) =>
+        histories.map((history) => history.items.map((item) => item.toText).join());
+      expect(moves(page.issues[0]?.changelog?.histories ?? [])).toEqual(['In Progress', 'Done']);
+      expect(page.issues[0]?.changelog?.complete).toBe(true);
+      expect(page.issues[0]?.transitions).toEqual(await site.asApp.getTransitions(issue.key));
+      // Jira sends the most recent first and says how many there are: one of two is not the whole changelog.
+      expect(moves(cut.issues[0]?.changelog?.histories ?? [])).toEqual(['Done']);
+      expect(cut.issues[0]?.changelog?.complete).toBe(false);
+      expect(plain.issues[0]).not.toHaveProperty('changelog');
+      expect(plain.issues[0]).not.toHaveProperty('transitions');
+    });
+
+    it('sets issue properties with a transition, and only if it is made', async () => {
+      const issue = addException('Transition with properties');
+
+      await site.asUser(securityReviewer).transitionIssue(issue.key, '21', { properties: { marker: 1 } });
+      const refused = await rejectionOf(
+        site.asUser(securityReviewer).transitionIssue(issue.key, '999', { properties: { marker: 2 } }),
+      );
+
+      expect(statusName(issue)).toBe('In Progress');
+      expect(refused).toMatchObject({ status: 400 });
+      expect(issue.properties.get('marker')).toBe(1);
+    });
   });
 
   describe('issue properties', () => {
@@ -417,6 +491,19 @@ describe('JiraRestClient against the simulator', () => {
       expect(client.stats).toMatchObject({ ambiguousFailures: 1, foundApplied: 1, resent: 0 });
     });
 
+    it('reads the properties back instead of editing twice (a comment with its record)', async () => {
+      const issue = addException();
+      const { client, lost } = losingEveryAnswer();
+
+      await client.commentWithProperties(issue.key, adf('Reminder: 75 %.'), {
+        [LIFECYCLE_PROPERTY_KEY]: { revision: 7 },
+      });
+
+      expect(lost).toEqual([`PUT /rest/api/3/issue/${issue.key}`]);
+      expect(issue.comments.map((comment) => comment.body)).toEqual([adf('Reminder: 75 %.')]);
+      expect(client.stats).toMatchObject({ ambiguousFailures: 1, foundApplied: 1, resent: 0 });
+    });
+
     it('reads the status back instead of transitioning twice', async () => {
       const issue = addException();
       const { client } = losingEveryAnswer();
@@ -432,13 +519,14 @@ describe('JiraRestClient against the simulator', () => {
   });
 
   describe('writes that failed before Jira applied them (5xx)', () => {
-    /** Answers the first POST with 503 without passing it on, then lets everything through. */
+    /** Answers the first write (POST or PUT) with 503 without passing it on, then lets everything through. */
     const failingFirstPost = (): JiraFetcher => {
       const inner = simulatorFetcher(site.sim);
       let failed = false;
       return {
         requestJira: (path, init) => {
-          if (init?.method !== 'POST' || failed) return inner.requestJira(path, init);
+          const write = init?.method === 'POST' || init?.method === 'PUT';
+          if (!write || failed) return inner.requestJira(path, init);
           failed = true;
           return Promise.resolve({
             status: 503,
@@ -462,6 +550,15 @@ describe('JiraRestClient against the simulator', () => {
         async (client: JiraRestClient, issue: SimIssue) => {
           await client.transitionIssue(issue.key, '31');
           return issue.changelog.length;
+        },
+      ],
+      [
+        'a comment with its record',
+        async (client: JiraRestClient, issue: SimIssue) => {
+          await client.commentWithProperties(issue.key, adf('Once.'), {
+            [LIFECYCLE_PROPERTY_KEY]: { revision: 1 },
+          });
+          return issue.comments.length;
         },
       ],
     ])('sends %s again once it has looked and found it absent', async (_what, write) => {
