@@ -89,6 +89,8 @@ describe('recordTransition', () => {
       // 2026-11-21 → 2027-02-01 is 73 days; the 75 % reminder falls on day ⌊0.75 × 73⌋ = 54: 2027-01-14.
       nextActionAt: '2027-01-14T00:00:00Z',
       policyVersion: 1,
+      // The lifecycle put there by the fake had none: this write is the app's first counted one.
+      revision: 1,
     });
   });
 

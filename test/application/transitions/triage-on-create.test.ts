@@ -47,6 +47,8 @@ describe('triageOnCreate', () => {
       history: [SUBMITTED],
       nextActionAt: '2026-11-25T10:00:00Z',
       policyVersion: null,
+      // The app's first write of this lifecycle (the sweep compares it with the one its store keeps).
+      revision: 1,
     });
   });
 
