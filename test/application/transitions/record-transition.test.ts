@@ -1,5 +1,9 @@
 import { LIFECYCLE_PROPERTY_KEY, type LifecycleProperty } from '../../../src/application/lifecycle-property';
 import {
+  lifecycleRevisionKey,
+  storedLifecycleRevision,
+} from '../../../src/application/lifecycle/update-lifecycle';
+import {
   recordTransition,
   type RecordTransitionRequest,
 } from '../../../src/application/transitions/record-transition';
@@ -92,6 +96,18 @@ describe('recordTransition', () => {
       // The lifecycle put there by the fake had none: this write is the app's first counted one.
       revision: 1,
     });
+  });
+
+  it('counts its writes: the next revision after both the one read and the one its store keeps, kept after the write', async () => {
+    const site = await fakeSite();
+    putIssue(site, { status: 'Approved' });
+    // A lifecycle reset by hand (no revision) on an issue the app wrote 4 times: the count goes on from 4.
+    await site.store.set(lifecycleRevisionKey('SEC-12'), 4);
+
+    await recordTransition(request('Risk Review', 'Approved'), site.deps());
+
+    expect(lifecycle(site).revision).toBe(5);
+    expect(await storedLifecycleRevision(site.store, 'SEC-12')).toBe(5);
   });
 
   it('records a retried post function (same executionId) once', async () => {
