@@ -173,6 +173,22 @@ const sweepHeldIssue = async (
   );
 };
 
+/**
+ * The lifecycle once `change` is recorded — the action's entry appended, or the issue moved to a status (whose
+ * entry its post function records) — with `nextActionAt` to match.
+ */
+const lifecycleAfter = (
+  planned: PlannedAction,
+  change: LifecycleChange,
+  { record, lifecycle }: Pick<Planning, 'record' | 'lifecycle'>,
+  policy: Policy,
+  now: string,
+): LifecycleProperty => {
+  if ('status' in change)
+    return { ...lifecycle, nextActionAt: nextActionAt({ ...record, status: change.status }, policy, now) };
+  return withHistoryEntry(lifecycle, entryFor(planned, change.note, now), record, policy, now);
+};
+
 /** The state the sweep plans from, kept in step with what it writes. */
 interface Planning {
   issue: JiraIssue;
@@ -221,22 +237,8 @@ const actOnIssue = async (
     tried.add(planned.key);
     let pending: LifecycleProperty | undefined;
     const lifecycleWith = async (change: LifecycleChange) => {
-      const { record, lifecycle } = state;
-      const after =
-        'status' in change
-          ? { lifecycle, record: { ...record, status: change.status } }
-          : (() => {
-              const next = withHistoryEntry(
-                lifecycle,
-                entryFor(planned, change.note, now),
-                record,
-                policy,
-                now,
-              );
-              return { lifecycle: next, record: { ...record, history: next.history } };
-            })();
-      const next = { ...after.lifecycle, nextActionAt: nextActionAt(after.record, policy, now) };
-      pending = await lifecycleToWrite(deps.jiraAsApp, issueKey, lifecycle, next, state.storedRevision);
+      const next = lifecycleAfter(planned, change, state, policy, now);
+      pending = await lifecycleToWrite(deps.jiraAsApp, issueKey, state.lifecycle, next, state.storedRevision);
       return { [LIFECYCLE_PROPERTY_KEY]: pending };
     };
     const effect = await carryOutAction(planned, {
