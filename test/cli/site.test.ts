@@ -43,6 +43,9 @@ const run = async (
 const REVIEWER_EMAIL = `${SITE_USERS.securityReviewer}@example.com`;
 const REVIEWER_TOKEN = `token-${SITE_USERS.securityReviewer}`;
 
+/** A site and account for usage errors, which are found before any request. */
+const SOME_SITE = ['--site', 'https://e.atlassian.net', '--email', 'a@b.c'];
+
 const siteArgs = (email = ADMIN_EMAIL, token = ADMIN_TOKEN): string[] => [
   '--site',
   site().sim.baseUrl,
@@ -234,40 +237,16 @@ describe('security-exceptions against a site: usage errors (exit 2)', () => {
       'give either --register FILE or a site (--site, --email, --token, --project), not both',
     ],
     [
-      [
-        'kpi',
-        '--site',
-        'https://e.atlassian.net',
-        '--email',
-        'a@b.c',
-        '--token',
-        'secret-1',
-        '--project',
-        'sec;drop',
-      ],
+      ['kpi', ...SOME_SITE, '--token', 'secret-1', '--project', 'sec;drop'],
       {},
       '--project must be a project key such as SEC (got "sec;drop")',
     ],
     [
-      [
-        'kpi',
-        '--site',
-        'https://e.atlassian.net',
-        '--email',
-        'a@b.c',
-        '--token',
-        '-secret-1',
-        '--project',
-        'SEC',
-      ],
+      ['kpi', ...SOME_SITE, '--token', '-secret-1', '--project', 'SEC'],
       {},
       'the value of --token starts with "-": write it as --token=VALUE',
     ],
-    [
-      ['kpi', '--site', 'https://e.atlassian.net', '--email', 'a@b.c', '--token=-secret-1'],
-      {},
-      'reading a site needs --project KEY (one or more)',
-    ],
+    [['kpi', ...SOME_SITE, '--token=-secret-1'], {}, 'reading a site needs --project KEY (one or more)'],
   ])('%j', async (args, env, message) => {
     const result = await run(args, { env });
     expect(result.code).toBe(2);

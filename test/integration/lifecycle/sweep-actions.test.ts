@@ -16,7 +16,7 @@ import { invokeAdminResolver } from '../transitions/exception-harness';
 import { EDR_GAP } from '../transitions/scenarios';
 import { exceptionSitePerTest } from '../transitions/site-per-test';
 import { testClock } from '../transitions/test-clock';
-import { sweepDependencies } from './sweep-harness';
+import { appCommentCount as countAppComments, sweepDependencies } from './sweep-harness';
 
 jest.setTimeout(120_000);
 
@@ -24,15 +24,7 @@ const site = exceptionSitePerTest();
 
 const NINETY_DAYS = { ...EDR_GAP, expirationDate: '2027-02-18' };
 
-const appCommentCount = (key: string, words: string): number => {
-  const issue = site().sim.state.issue(key);
-  if (issue === undefined) throw new Error(`no issue ${key}`);
-  const people: readonly string[] = Object.values(SITE_USERS);
-  return issue.comments.filter(
-    (comment, index) =>
-      !people.includes(comment.authorAccountId) && site().commentText(key, index).includes(words),
-  ).length;
-};
+const appCommentCount = (key: string, words: string): number => countAppComments(site(), key, words);
 
 const historyOf = async (key: string, action: string) =>
   (await site().lifecycle(key)).history.filter((entry) => entry.action === action);

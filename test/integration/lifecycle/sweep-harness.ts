@@ -13,6 +13,7 @@ import type { SweepDependencies } from '../../../src/application/lifecycle/run-s
 import type { InvocationBudget } from '../../../src/application/ports/invocation-budget';
 import type { StorePort } from '../../../src/application/ports/store-port';
 import { fastRetryPolicy } from '../../support/fast-retry-policy';
+import { SITE_USERS } from '../../support/simulated-site';
 import { simulatorFetcher } from '../../support/simulator-fetcher';
 import type { ExceptionSite } from '../transitions/exception-harness';
 import { testClock } from '../transitions/test-clock';
@@ -60,6 +61,17 @@ export const killSwitch = (n: number) => {
         },
       }),
   };
+};
+
+/** The app's comments on the issue (written by no person of the site) that contain `words`. */
+export const appCommentCount = (site: ExceptionSite, key: string, words: string): number => {
+  const issue = site.sim.state.issue(key);
+  if (issue === undefined) throw new Error(`no issue ${key}`);
+  const people: readonly string[] = Object.values(SITE_USERS);
+  return issue.comments.filter(
+    (comment, index) =>
+      !people.includes(comment.authorAccountId) && site.commentText(key, index).includes(words),
+  ).length;
 };
 
 export interface SweepHarness {

@@ -14,7 +14,7 @@ import { simulatorFetcher } from '../../support/simulator-fetcher';
 import { EDR_GAP } from '../transitions/scenarios';
 import { exceptionSitePerTest } from '../transitions/site-per-test';
 import { testClock } from '../transitions/test-clock';
-import { KilledError, killSwitch, sweepDependencies } from './sweep-harness';
+import { appCommentCount, KilledError, killSwitch, sweepDependencies } from './sweep-harness';
 
 jest.setTimeout(180_000);
 
@@ -24,15 +24,7 @@ const site = exceptionSitePerTest();
 const NINETY_DAYS = { ...EDR_GAP, expirationDate: '2027-02-18' };
 const AT_75 = '2027-01-27T00:00:00Z';
 
-const appComments = (key: string, words: string): number => {
-  const issue = site().sim.state.issue(key);
-  if (issue === undefined) throw new Error(`no issue ${key}`);
-  const people: readonly string[] = Object.values(SITE_USERS);
-  return issue.comments.filter(
-    (comment, index) =>
-      !people.includes(comment.authorAccountId) && site().commentText(key, index).includes(words),
-  ).length;
-};
+const appComments = (key: string, words: string): number => appCommentCount(site(), key, words);
 
 const actions = async (key: string) =>
   (await site().lifecycle(key)).history
