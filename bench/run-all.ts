@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_INLINE_LIMIT, DEFAULT_SWEEP_OPTIONS } from '../src/application/lifecycle/run-sweep';
 import { measureSweep, type SweepCostRun } from '../test/support/sweep-cost-scenario';
 import { measure, NAIVE_CONCURRENCY, parseArgs, type KpiCostRun } from './kpi-cost';
 import { measureUi, UI_INITIAL_JS_LIMIT_BYTES, type UiSize } from './ui-size';
@@ -244,6 +245,7 @@ export const readme = (results: BenchResults, before: readonly BeforeRun[]): str
       'reads / due pages',
       'wall',
       'peak in flight',
+      'queue events',
       '429s',
       'duplicates',
     ],
@@ -258,6 +260,7 @@ export const readme = (results: BenchResults, before: readonly BeforeRun[]): str
       run.readsOverDuePages,
       s(run.wallMs),
       run.peakInFlight,
+      run.queueEvents,
       run.rateLimited,
       run.duplicates.comments + run.duplicates.transitions,
     ]),
@@ -355,6 +358,34 @@ ${checks}
 `;
 };
 
+/**
+ * The sweep's runs: 2 % of N due, with and without 10 % 429s; the same with a fixed latency (wall time and
+ * requests in flight mean something there); and every exception due, more than one invocation does, so the sweep
+ * does its share and fans the rest out (`--quick`: smaller, with a smaller share done inline).
+ */
+export const measureSweeps = async (args: {
+  readonly quick: boolean;
+  readonly latencyMs: number;
+}): Promise<SweepCostRun[]> => {
+  const size = args.quick ? 250 : 10_000;
+  return [
+    await measureSweep(size, { name: 'no faults', rate429: 0, latencyMs: 0 }),
+    await measureSweep(size, { name: '10% 429', rate429: 0.1, latencyMs: 0 }),
+    await measureSweep(args.quick ? 250 : 1_000, {
+      name: `${String(args.latencyMs)} ms latency`,
+      rate429: 0,
+      latencyMs: args.latencyMs,
+    }),
+    await measureSweep(args.quick ? 1_000 : 2_000, {
+      name: 'all due, fanned out',
+      rate429: 0,
+      latencyMs: 0,
+      dueEvery: 1,
+      options: { ...DEFAULT_SWEEP_OPTIONS, inlineLimit: args.quick ? 200 : DEFAULT_INLINE_LIMIT },
+    }),
+  ];
+};
+
 const main = async (): Promise<void> => {
   const argv = process.argv.slice(2);
   const args = parseArgs(argv);
@@ -365,16 +396,7 @@ const main = async (): Promise<void> => {
     kpi.push(await measure(size, args));
     console.log(`KPI: measured ${String(size)} exceptions`);
   }
-  const sweepSize = args.quick ? 250 : 10_000;
-  const sweep = [
-    await measureSweep(sweepSize, { name: 'no faults', rate429: 0, latencyMs: 0 }),
-    await measureSweep(sweepSize, { name: '10% 429', rate429: 0.1, latencyMs: 0 }),
-    await measureSweep(args.quick ? 250 : 1_000, {
-      name: `${String(args.latencyMs)} ms latency`,
-      rate429: 0,
-      latencyMs: args.latencyMs,
-    }),
-  ];
+  const sweep = await measureSweeps(args);
   console.log('sweep: measured');
   const validators = await measureValidators(args.quick ? 100 : 1_000, args.latencyMs);
   console.log('validators: measured');

@@ -36,7 +36,8 @@ import { simulatorFetcher } from '../../simulator/seed/simulator-fetcher';
 import { generateException, REQUESTER, RISK_OWNER } from '../builders/exception-record';
 
 export const SWEEP_NOW = '2026-11-21T09:00:00Z';
-const DUE_SHARE = 0.02;
+/** Every 50th exception is due (2 %), unless a run says otherwise. */
+const DUE_EVERY = 50;
 const REVIEWER = 'acc-reviewer-cy';
 
 const day = (instant: string, offset: number): string =>
@@ -62,11 +63,11 @@ const approved = (index: number, daysAgo: number): ExceptionRecord => {
   });
 };
 
-/** N exceptions, every 50th (2 %) at day 70 of 90 (the 75 % reminder and recertification due), the rest at day 10. */
-export const sweepRegister = (size: number): Register => ({
+/** N exceptions, every `dueEvery`-th (50: 2 %) at day 70 of 90 (the 75 % reminder and recertification due), the rest at day 10. */
+export const sweepRegister = (size: number, dueEvery: number = DUE_EVERY): Register => ({
   version: 1,
   exceptions: Array.from({ length: size }, (_, index) =>
-    approved(index, (index + 1) % Math.round(1 / DUE_SHARE) === 0 ? 70 : 10),
+    approved(index, (index + 1) % dueEvery === 0 ? 70 : 10),
   ),
 });
 
@@ -76,6 +77,8 @@ export interface SweepRunSettings {
   readonly latencyMs: number;
   /** The sweep's options (DEFAULT_SWEEP_OPTIONS unless given). */
   readonly options?: SweepOptions;
+  /** Every how many-th exception is due (50 unless given: 2 %). */
+  readonly dueEvery?: number;
 }
 
 export interface SweepCostRun {
@@ -103,8 +106,11 @@ export interface SweepCostRun {
   readonly queueEvents: number;
 }
 
+/** POSTs that only read: the bulk fetch of issues (the search and the changelog bulk read are not under /issue/). */
+const READ_BY_POST = 'POST /rest/api/3/issue/bulkfetch';
+
 const isWrite = (callKey: string): boolean =>
-  callKey.startsWith('POST /rest/api/3/issue/') ||
+  (callKey.startsWith('POST /rest/api/3/issue/') && callKey !== READ_BY_POST) ||
   callKey === 'POST /rest/api/3/issue' ||
   callKey === 'POST /rest/api/3/issueLink' ||
   callKey.startsWith('PUT ') ||
@@ -148,14 +154,15 @@ const duplicatesOn = (sim: JiraSimulator, keys: readonly string[]) => {
 export const measureSweep = async (size: number, settings: SweepRunSettings): Promise<SweepCostRun> => {
   const sim = await createJiraSimulator({ now: () => new Date(SWEEP_NOW) });
   try {
-    const register = sweepRegister(size);
+    const dueEvery = settings.dueEvery ?? DUE_EVERY;
+    const register = sweepRegister(size, dueEvery);
     // The app's validators and post functions run in their own invocations, not the sweep's: stand-ins that
     // accept every transition and record nothing, so the counter holds the sweep's calls only.
     const site: SeededSite = await seedSiteFromRegister(sim, register, {
       hooks: { validate: () => Promise.resolve({ result: true }), postFunction: () => Promise.resolve(null) },
     });
     const dueKeys = register.exceptions
-      .filter((_, index) => (index + 1) % Math.round(1 / DUE_SHARE) === 0)
+      .filter((_, index) => (index + 1) % dueEvery === 0)
       .map((record) => record.key);
     const stats = emptyJiraClientStats();
     const jira = new JiraRestClient(simulatorFetcher(sim), benchRetryPolicy(), stats);

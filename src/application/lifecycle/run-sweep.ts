@@ -107,7 +107,8 @@ const dueIssues = async (
   const keys: string[] = [];
   const issues = new Map<string, JiraIssue>();
   let nextPageToken: string | undefined;
-  const maxPages = withData ? Math.ceil(limit / DUE_PAGE_SIZE) + 1 : MAX_ID_PAGES;
+  // With data: the pages for `limit` issues, and as many again for skipped ones (failures kept out of this sweep).
+  const maxPages = withData ? 2 * Math.ceil(limit / DUE_PAGE_SIZE) : MAX_ID_PAGES;
   for (let page = 0; page < maxPages; page += 1) {
     const result = await deps.jiraAsApp.search(jql, {
       ...(withData
@@ -127,6 +128,8 @@ const dueIssues = async (
       issues.set(issue.key, issue);
     }
     if (result.isLast || result.nextPageToken === null) return { keys, issues, more: false };
+    // Full, and Jira says more follow: reading a page only to learn that would be a read for nothing.
+    if (keys.length >= limit) return { keys, issues, more: true };
     nextPageToken = result.nextPageToken;
   }
   return { keys, issues, more: true };
