@@ -69,11 +69,6 @@ class TransitionNotOfferedError extends Error {
 
 const StatusOfSchema = z.looseObject({ status: z.looseObject({ id: z.string() }) });
 
-/**
- * The transition to `to` offered from the issue's status now (the transitions Jira offers are the fresh word on
- * the status), or 'moved' when the issue left the status the record has (a person moved it since it was read).
- * Only when the transition is missing is the issue read again: still in that status, the workflow lacks it.
- */
 /** Whether the issue has left the status the record has (a person moved it since it was read). */
 const hasMoved = async ({ jira, config, record }: ActionContext): Promise<boolean> => {
   const issue = await jira.getIssue(record.key, { fields: ['status'], properties: [] });
