@@ -3,13 +3,18 @@
  * lifecycle property (DESIGN.md §3). Payload: the "Run post function event" in any of its reported shapes
  * (post-function-event.ts). A transient failure (Jira's 429 / 5xx, the network, a lifecycle held by another
  * writer) RETURNS an InvocationError so the platform delivers the event again; an unreadable event is logged and
- * acknowledged, as retrying it could not make it readable.
+ * acknowledged, as retrying it could not make it readable; so is an event whose issue Jira no longer has (deleted
+ * between the transition and a delivery: the platform delivers some events twice), as there is nothing to record.
  */
 import { retryCauseOf, retryLater, type RetryRequest } from '../adapters/events/invocation-retry';
 import { forgeDependencies } from '../adapters/forge/forge-dependencies';
+import { JiraHttpError } from '../adapters/jira/jira-errors';
 import { readPostFunctionEvent } from '../application/transitions/post-function-event';
 import { recordTransition as record } from '../application/transitions/record-transition';
 import { recordShape } from './record-shape';
+
+/** The read of the issue itself: a 404 there is the issue gone (the app may browse every issue it records). */
+const ISSUE_ENDPOINT = 'GET /rest/api/3/issue/{issueIdOrKey}';
 
 export const recordTransition = async (
   event: unknown,
@@ -27,6 +32,10 @@ export const recordTransition = async (
     console.info(`record-transition: ${outcome.recorded ? outcome.action : `nothing (${outcome.reason})`}`);
     return undefined;
   } catch (error) {
+    if (error instanceof JiraHttpError && error.status === 404 && error.endpoint === ISSUE_ENDPOINT) {
+      console.warn('record-transition: the issue is gone (404), acknowledged');
+      return undefined;
+    }
     const cause = retryCauseOf(error);
     if (cause === undefined) throw error;
     console.warn(`record-transition: ${cause}, retry ${read.facts.retryCount + 1} requested`);

@@ -116,6 +116,21 @@ describe('failures and bad events (A1)', () => {
     },
   );
 
+  it('an event whose issue was deleted since (a late second delivery) is acknowledged, never thrown', async () => {
+    const key = await site().raise(EDR_GAP);
+    await site().sim.idle();
+    const issue = site().sim.state.issue(key);
+    if (issue === undefined) throw new Error(`no issue ${key}`);
+    site().sim.state.issues.delete(issue.id);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    await expect(
+      handlers.recordTransition(postFunctionEvent(key, 'retire', 'exec-gone')),
+    ).resolves.toBeUndefined();
+
+    expect(warn).toHaveBeenCalledWith('record-transition: the issue is gone (404), acknowledged');
+  });
+
   it.each<[string, unknown]>([
     ['not an object', 'SEC-1'],
     ['no issue', { transition: { executionId: 'x' } }],
