@@ -4,8 +4,6 @@
  * 300 s worker leaves itself 20 s + reserve), and the figures written to bench/results/export-job.json: REST
  * calls, job steps, parts, KVS writes, wall time. Not part of `npm test`. `npx tsx bench/export-job.ts`
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { JiraRestClient } from '../src/adapters/jira/jira-rest-client';
 import { defaultRetryPolicy } from '../src/adapters/jira/send-with-retries';
 import { MemoryStore } from '../src/adapters/memory/memory-store';
@@ -22,6 +20,7 @@ import { createJiraSimulator } from '../simulator';
 import { seedSiteFromRegister, SITE_ADMIN_ACCOUNT_ID } from '../simulator/seed/seed-site';
 import { simulatorFetcher } from '../simulator/seed/simulator-fetcher';
 import { generateException } from '../test/builders/exception-record';
+import { writeResults } from './bench-results';
 
 const N = Number(process.env.EXPORT_BENCH_N ?? 50_000);
 /** Each step's time: the default consumer timeout (55 s) less the step's reserve, so the job is cut many times. */
@@ -131,9 +130,7 @@ const main = async (): Promise<void> => {
     };
     const results = [];
     for (const format of FORMATS) results.push(await runExport(format));
-    const file = path.join(__dirname, 'results', 'export-job.json');
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    writeResults('export-job.json', results);
     process.exitCode = results.every(
       (figures) => figures.state === 'done' && figures.joinedEqualsOneShotBuilder,
     )

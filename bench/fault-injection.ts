@@ -3,18 +3,17 @@
  * test/support/fault-injection-scenario.ts against the simulator and writes bench/results/fault-injection.json.
  * `npx tsx bench/fault-injection.ts`
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runFaultInjectionScenario } from '../test/support/fault-injection-scenario';
+import { writeResults } from './bench-results';
 
 const main = async (): Promise<void> => {
   const report = await runFaultInjectionScenario();
-  const file = path.join(__dirname, 'results', 'fault-injection.json');
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, ...report }, null, 2)}\n`,
-  );
+  const file = writeResults('fault-injection.json', {
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    ...report,
+  });
   const { state } = report;
   console.log(
     [

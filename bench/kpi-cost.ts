@@ -8,8 +8,6 @@
  *
  * `npx tsx bench/kpi-cost.ts [--quick] [--latency MS] [--kvs-latency MS]` → bench/results/kpi-cost.json and a table.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { route } from '@forge/api';
 import { z } from 'zod';
@@ -32,6 +30,7 @@ import { seedSiteFromRegister } from '../simulator/seed/seed-site';
 import { simulatorFetcher } from '../simulator/seed/simulator-fetcher';
 import { sortedJson } from '../test/support/sorted-json';
 import { CountingStore, type StoreCounts } from '../test/support/counting-store';
+import { machine, writeResults } from './bench-results';
 
 const NOW = '2026-11-29T09:00:00Z';
 const PROJECTS = ['SEC', 'OPS', 'PAY'];
@@ -238,25 +237,14 @@ const main = async (): Promise<void> => {
     runs.push(await measure(size, args));
     console.log(`measured ${String(size)} exceptions`);
   }
-  const file = path.join(__dirname, 'results', 'kpi-cost.json');
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    `${JSON.stringify(
-      {
-        measuredAt: new Date().toISOString(),
-        command: `npx tsx bench/kpi-cost.ts ${process.argv.slice(2).join(' ')}`.trim(),
-        latencyMs: args.latencyMs,
-        kvsLatencyMs: args.kvsLatencyMs,
-        node: process.version,
-        cores: os.cpus().length,
-        memoryBytes: os.totalmem(),
-        runs,
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  const file = writeResults('kpi-cost.json', {
+    measuredAt: new Date().toISOString(),
+    command: `npx tsx bench/kpi-cost.ts ${process.argv.slice(2).join(' ')}`.trim(),
+    latencyMs: args.latencyMs,
+    kvsLatencyMs: args.kvsLatencyMs,
+    ...machine(),
+    runs,
+  });
   console.table(
     runs.map((run) => ({
       exceptions: run.exceptions,

@@ -9,14 +9,14 @@
  * Writes bench/results/latest.json (every figure, the command, the machine) and bench/results/README.md, and exits
  * non-zero when a bound (a call-count ratio or a size, never a time) is broken (`checksOf`).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_INLINE_LIMIT, DEFAULT_SWEEP_OPTIONS } from '../src/application/lifecycle/run-sweep';
 import { measureSweep, type SweepCostRun } from '../test/support/sweep-cost-scenario';
 import { measure, NAIVE_CONCURRENCY, parseArgs, type KpiCostRun } from './kpi-cost';
 import { measureUi, UI_INITIAL_JS_LIMIT_BYTES, type UiSize } from './ui-size';
 import { measureValidators, type ValidatorCost } from './validators';
+import { machine, RESULTS_DIR, writeResults } from './bench-results';
 
 export interface BenchResults {
   readonly measuredAt: string;
@@ -407,21 +407,18 @@ const main = async (): Promise<void> => {
     quick: args.quick,
     latencyMs: args.latencyMs,
     kvsLatencyMs: args.kvsLatencyMs,
-    node: process.version,
-    cores: os.cpus().length,
-    memoryBytes: os.totalmem(),
+    ...machine(),
     kpi,
     sweep,
     validators,
     ui,
   };
   const results: BenchResults = { ...partial, checks: checksOf(partial) };
-  const dir = path.join(__dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const out = argv.includes('--out')
-    ? String(argv[argv.indexOf('--out') + 1])
-    : path.join(dir, 'latest.json');
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  const dir = RESULTS_DIR;
+  writeResults(
+    argv.includes('--out') ? path.resolve(String(argv[argv.indexOf('--out') + 1])) : 'latest.json',
+    results,
+  );
   const beforeFile = path.join(dir, 'kpi-cost-before.json');
   const before = existsSync(beforeFile)
     ? (JSON.parse(readFileSync(beforeFile, 'utf8')) as { runs: BeforeRun[] }).runs

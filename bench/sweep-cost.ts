@@ -7,10 +7,9 @@
  *
  * `npx tsx bench/sweep-cost.ts [--quick] [--latency MS]` → bench/results/sweep-cost.json and a table.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { measureSweep, type SweepCostRun } from '../test/support/sweep-cost-scenario';
+import { machine, writeResults } from './bench-results';
 
 interface Args {
   readonly quick: boolean;
@@ -40,23 +39,12 @@ const main = async (): Promise<void> => {
         latencyMs: args.latencyMs,
       }),
     );
-  const file = path.join(__dirname, 'results', 'sweep-cost.json');
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    `${JSON.stringify(
-      {
-        measuredAt: new Date().toISOString(),
-        command: `npx tsx bench/sweep-cost.ts ${process.argv.slice(2).join(' ')}`.trim(),
-        node: process.version,
-        cores: os.cpus().length,
-        memoryBytes: os.totalmem(),
-        runs,
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  const file = writeResults('sweep-cost.json', {
+    measuredAt: new Date().toISOString(),
+    command: `npx tsx bench/sweep-cost.ts ${process.argv.slice(2).join(' ')}`.trim(),
+    ...machine(),
+    runs,
+  });
   console.table(
     runs.map((run) => ({
       exceptions: run.exceptions,
