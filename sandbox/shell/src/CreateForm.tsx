@@ -7,16 +7,7 @@ import TextArea from '@atlaskit/textarea';
 import TextField from '@atlaskit/textfield';
 import { useState } from 'react';
 import { jira, JiraRefusal, type SiteInfo } from './api';
-
-const TYPES = [
-  'MFA bypass',
-  'Firewall rule',
-  'Vulnerability patch delay',
-  'Endpoint control gap',
-  'Third-party / vendor access',
-  'Legacy system support',
-  'Other',
-];
+import { EXCEPTION_TYPES } from '../../../src/domain/vocabulary';
 
 const paragraph = (text: string) => ({
   type: 'doc',
@@ -106,7 +97,7 @@ export function CreateForm({ site }: { site: SiteInfo }) {
         <label htmlFor="create-type">Exception Type</label>
         <Select
           inputId="create-type"
-          options={TYPES.map((value) => ({ label: value, value }))}
+          options={EXCEPTION_TYPES.map((value) => ({ label: value, value }))}
           value={type === '' ? null : { label: type, value: type }}
           onChange={(option) => {
             setType(option?.value ?? '');

@@ -11,22 +11,13 @@ import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { AppIframe } from './AppIframe';
 import { appearanceOf } from './IssueList';
 import { adfText, fieldText, jira, JiraRefusal, type SiteInfo } from './api';
+// The app's own vocabulary and field names, so the shell never shows other words than the app's.
+import { FIELD_SPECS } from '../../../src/application/setup/field-specs';
+import { RECERTIFICATION_CHECKS, RISK_RATINGS } from '../../../src/domain/vocabulary';
 
-const LABELS: Readonly<Record<string, string>> = {
-  exceptionType: 'Exception Type',
-  justification: 'Business Justification',
-  riskOwner: 'Risk Owner',
-  compensatingControls: 'Compensating Controls',
-  expirationDate: 'Expiration Date',
-  affectedAssets: 'Affected Assets',
-  urgency: 'Urgency',
-  remediationPlan: 'Remediation Plan',
-  riskRating: 'Risk Rating',
-  recertificationChecklist: 'Recertification Checklist',
-  decisionReason: 'Decision Reason',
-};
-const CHECKS = ['Controls still effective', 'Justification still valid', 'No better option available'];
-const RATINGS = ['Low', 'Medium', 'High', 'Critical'];
+/** The name setup gives each field (a site may have adopted others; the simulator's seed uses these). */
+const labelOf = (logical: string): string =>
+  (FIELD_SPECS as Readonly<Record<string, { readonly name: string } | undefined>>)[logical]?.name ?? logical;
 
 interface Issue {
   key: string;
@@ -192,7 +183,7 @@ export function IssueView({
                 <Select
                   inputId="screen-rating"
                   isClearable
-                  options={RATINGS.map((value) => ({ label: value, value }))}
+                  options={RISK_RATINGS.map((value) => ({ label: value, value }))}
                   value={rating === '' ? null : { label: rating, value: rating }}
                   onChange={(option) => {
                     setRating(option?.value ?? '');
@@ -200,7 +191,7 @@ export function IssueView({
                 />
                 <fieldset>
                   <legend>Recertification Checklist (optional)</legend>
-                  {CHECKS.map((check) => (
+                  {RECERTIFICATION_CHECKS.map((check) => (
                     <label key={check} style={{ display: 'block' }}>
                       <input
                         type="checkbox"
@@ -257,7 +248,7 @@ export function IssueView({
             <dd>{fieldText(issue.fields.reporter)}</dd>
             {Object.entries(F).map(([logical, id]) => (
               <div key={logical}>
-                <dt>{LABELS[logical] ?? logical}</dt>
+                <dt>{labelOf(logical)}</dt>
                 <dd style={{ whiteSpace: 'pre-wrap' }}>{fieldText(issue.fields[id])}</dd>
               </div>
             ))}
