@@ -13,9 +13,6 @@ import { readPostFunctionEvent } from '../application/transitions/post-function-
 import { recordTransition as record } from '../application/transitions/record-transition';
 import { recordShape } from './record-shape';
 
-/** The read of the issue itself: a 404 there is the issue gone (the app may browse every issue it records). */
-const ISSUE_ENDPOINT = 'GET /rest/api/3/issue/{issueIdOrKey}';
-
 export const recordTransition = async (
   event: unknown,
   context?: { principal?: { accountId?: unknown } },
@@ -32,7 +29,9 @@ export const recordTransition = async (
     console.info(`record-transition: ${outcome.recorded ? outcome.action : `nothing (${outcome.reason})`}`);
     return undefined;
   } catch (error) {
-    if (error instanceof JiraHttpError && error.status === 404 && error.endpoint === ISSUE_ENDPOINT) {
+    // Every request of a recording names the issue, which the app may always browse: a 404 is the issue gone,
+    // whether it went before the read or between the read and the write.
+    if (error instanceof JiraHttpError && error.status === 404) {
       console.warn('record-transition: the issue is gone (404), acknowledged');
       return undefined;
     }

@@ -7,6 +7,7 @@
 import './mock-forge-runtime'; // first: the modules imported below load the Forge runtime it maps
 import { InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
+import { JiraRestClient } from '../../../src/adapters/jira/jira-rest-client';
 import { KvsStore } from '../../../src/adapters/kvs/kvs-store';
 import { readArchive } from '../../../src/application/lifecycle/lifecycle-archive';
 import { repairLifecycle } from '../../../src/application/lifecycle/repair-lifecycle';
@@ -126,6 +127,28 @@ describe('failures and bad events (A1)', () => {
 
     await expect(
       handlers.recordTransition(postFunctionEvent(key, 'retire', 'exec-gone')),
+    ).resolves.toBeUndefined();
+
+    expect(warn).toHaveBeenCalledWith('record-transition: the issue is gone (404), acknowledged');
+  });
+
+  it('an issue deleted between the recording’s read and its write is acknowledged too', async () => {
+    const key = await site().raise(EDR_GAP);
+    await site().sim.idle();
+    const issue = site().sim.state.issue(key);
+    if (issue === undefined) throw new Error(`no issue ${key}`);
+    // The issue goes while the recording holds what it read: its lifecycle write meets a 404.
+    jest.spyOn(JiraRestClient.prototype, 'setIssueProperty').mockImplementationOnce(function (
+      this: JiraRestClient,
+      ...args
+    ) {
+      site().sim.state.issues.delete(issue.id);
+      return this.setIssueProperty(...args); // once only: this call goes through to the client
+    });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    await expect(
+      handlers.recordTransition(postFunctionEvent(key, 'retire', 'exec-gone-2')),
     ).resolves.toBeUndefined();
 
     expect(warn).toHaveBeenCalledWith('record-transition: the issue is gone (404), acknowledged');
